@@ -1,0 +1,27 @@
+package dev.sessionwatch.protocol;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What {@code GET /v1/host} answers: the host, the agent, and each source's status.
+ *
+ * @param protocolVersion the wire protocol the agent speaks ({@link #PROTOCOL_VERSION})
+ * @param time the agent's clock when it answered, so the console can tell a skewed clock
+ * @param role what the caller's token may do
+ */
+public record HostInfo(
+    String host,
+    String agentVersion,
+    int protocolVersion,
+    String os,
+    Instant time,
+    Role role,
+    List<SourceStatus> sources) {
+
+  public static final int PROTOCOL_VERSION = 1;
+
+  public HostInfo {
+    sources = sources == null ? List.of() : List.copyOf(sources);
+  }
+}

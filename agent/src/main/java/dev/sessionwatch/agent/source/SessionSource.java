@@ -1,0 +1,43 @@
+package dev.sessionwatch.agent.source;
+
+import dev.sessionwatch.protocol.Session;
+import dev.sessionwatch.protocol.SessionAction;
+import dev.sessionwatch.protocol.SessionKind;
+import dev.sessionwatch.protocol.SourceStatus;
+import java.util.List;
+
+/**
+ * One real place a host keeps sessions of one kind (utmp, ProFTPD's scoreboard, Cockpit's
+ * processes, ...): the one seam of the agent.
+ *
+ * <p>A source fails alone: the agent reports its failure next to the other sources' sessions.
+ * Implementations must be safe to call from several threads.
+ */
+public interface SessionSource {
+
+  /** The name it is enabled by in the configuration; also the prefix of its session ids. */
+  String name();
+
+  SessionKind kind();
+
+  /** Whether the source can list anything on this host, and if not, why; cheap to call. */
+  SourceStatus status();
+
+  /**
+   * Reads the sessions now. Every session's id starts with {@code name() + ":"}.
+   *
+   * @throws SourceException when the sessions cannot be read; the message is for an operator
+   */
+  List<Session> list() throws SourceException;
+
+  /**
+   * Carries out an action on a session this source has just listed again.
+   *
+   * <p>Implementations re-check, right before acting, that each process they signal is still the
+   * one behind the listed session (PID and start time), and never signal anything else.
+   *
+   * @param session the session as freshly listed; it offers {@code action}
+   * @throws ActionException when the session vanished meanwhile or the action failed
+   */
+  ActionResult perform(Session session, SessionAction action) throws ActionException;
+}

@@ -101,8 +101,9 @@ public final class ProcessTable {
   }
 
   /**
-   * The PID of the reader as this proc tree sees it ({@code self}), empty when the tree has none (a
-   * fixture) or belongs to another PID namespace's view in which the link does not resolve.
+   * The PID of the reader as this proc tree sees it ({@code self}): the agent's own PID only when
+   * the tree is the agent's own PID namespace's; empty for a fixture tree, which has no {@code
+   * self}.
    */
   public OptionalLong selfPid() {
     try {

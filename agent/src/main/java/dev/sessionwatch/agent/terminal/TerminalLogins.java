@@ -118,7 +118,8 @@ final class TerminalLogins {
                     SshdProcessTitle.parse(child.cmdline())
                         .filter(
                             title ->
-                                lines.stream().anyMatch(l -> title.isConnectionOf(first.user(), l)))
+                                lines.stream()
+                                    .anyMatch(line -> title.isConnectionOf(first.user(), line)))
                         .isPresent())
             .findFirst()
             .orElse(null);

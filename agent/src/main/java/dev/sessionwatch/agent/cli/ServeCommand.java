@@ -41,8 +41,7 @@ final class ServeCommand implements Callable<Integer> {
     AgentIdentity identity = AgentIdentity.ofThisHost();
     TokenStore tokens = open(() -> TokenStore.open(loaded.tokensFile()));
     AuditLog auditLog = open(() -> AuditLog.open(loaded.auditLog()));
-    SessionCatalog catalog =
-        new SessionCatalog(AgentSources.create(loaded, identity.hostName()));
+    SessionCatalog catalog = new SessionCatalog(AgentSources.create(loaded, identity.hostName()));
     AgentServer server =
         AgentServer.builder()
             .address(loaded.listen())

@@ -75,8 +75,7 @@ final class SessionTable {
   private static String doing(Session s) {
     String what =
         String.join(
-            " ",
-            Stream.of(s.currentCommand(), s.currentFile()).filter(Objects::nonNull).toList());
+            " ", Stream.of(s.currentCommand(), s.currentFile()).filter(Objects::nonNull).toList());
     if (s.progress() != null) {
       what += String.format(" (%.0f%%)", s.progress() * 100);
     }

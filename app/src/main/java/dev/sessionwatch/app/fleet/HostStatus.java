@@ -42,8 +42,8 @@ public record HostStatus(State state, String detail) {
     return state == State.ONLINE;
   }
 
-  /** {@code unreachable: connection refused by 10.0.0.5:7878}. */
+  /** {@code unreachable (connection refused by 10.0.0.5:7878)}. */
   public String describe() {
-    return detail == null ? state.label() : state.label() + ": " + detail;
+    return detail == null ? state.label() : state.label() + " (" + detail + ")";
   }
 }

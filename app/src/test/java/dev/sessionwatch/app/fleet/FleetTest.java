@@ -126,11 +126,11 @@ class FleetTest {
     fleet.apply(web01, new AgentResponse.Unauthorized<>("unknown token"));
     fleet.apply(web02, new AgentResponse.AgentError<>(500, "internal error"));
 
-    assertThat(web01.status().describe()).isEqualTo("unauthorised: unknown token");
-    assertThat(web02.status().describe()).isEqualTo("agent error: HTTP 500: internal error");
+    assertThat(web01.status().describe()).isEqualTo("unauthorised (unknown token)");
+    assertThat(web02.status().describe()).isEqualTo("agent error (HTTP 500: internal error)");
 
     fleet.apply(web02, new AgentResponse.Malformed<>("not a session list"));
-    assertThat(web02.status().describe()).isEqualTo("agent error: not a session list");
+    assertThat(web02.status().describe()).isEqualTo("agent error (not a session list)");
   }
 
   @Test

@@ -1,0 +1,134 @@
+package dev.sessionwatch.app.sessions;
+
+import dev.sessionwatch.app.fleet.SessionRow;
+import java.util.Map;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
+
+/** The table of one kind of session, bound to its view model. */
+public final class SessionTable {
+  private static final PseudoClass IDLE = PseudoClass.getPseudoClass("idle");
+
+  /** Starting widths; a column without one gets the toolkit's default. */
+  private static final Map<String, Double> WIDTHS =
+      Map.ofEntries(
+          Map.entry("server", 130.0),
+          Map.entry("type", 90.0),
+          Map.entry("status", 100.0),
+          Map.entry("login", 120.0),
+          Map.entry("user", 120.0),
+          Map.entry("domain", 150.0),
+          Map.entry("location", 170.0),
+          Map.entry("file", 170.0),
+          Map.entry("speed", 90.0),
+          Map.entry("progress", 110.0),
+          Map.entry("address", 120.0),
+          Map.entry("from", 160.0),
+          Map.entry("line", 90.0),
+          Map.entry("logon-time", 130.0),
+          Map.entry("idle-time", 80.0));
+
+  private final SessionTableViewModel viewModel;
+  private final TableView<SessionRow> table = new TableView<>();
+
+  public SessionTable(SessionTableViewModel viewModel) {
+    this.viewModel = viewModel;
+    table.setId(viewModel.kind().wireName() + "-table");
+    table.getStyleClass().add("session-table");
+    table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    for (SessionColumn<?> column : viewModel.columns()) {
+      table.getColumns().add(column(column));
+    }
+    table.setItems(viewModel.rows());
+    viewModel.rows().comparatorProperty().bind(table.comparatorProperty());
+    Label placeholder = new Label();
+    placeholder.getStyleClass().add("placeholder-text");
+    placeholder.setWrapText(true);
+    placeholder.textProperty().bind(viewModel.emptyTextProperty());
+    table.setPlaceholder(placeholder);
+    table.setRowFactory(view -> new SessionTableRow());
+  }
+
+  public TableView<SessionRow> node() {
+    return table;
+  }
+
+  private static <T> TableColumn<SessionRow, T> column(SessionColumn<T> spec) {
+    TableColumn<SessionRow, T> column = new TableColumn<>(spec.title());
+    column.setId(spec.id());
+    column.setCellValueFactory(cell -> spec.value().apply(cell.getValue()));
+    column.setCellFactory(view -> new SessionCell<>(spec));
+    Double width = WIDTHS.get(spec.id());
+    if (width != null) {
+      column.setPrefWidth(width);
+    }
+    return column;
+  }
+
+  /** A cell that reads its value through its column; a bar for progress. */
+  private static final class SessionCell<T> extends TableCell<SessionRow, T> {
+    private final SessionColumn<T> spec;
+    private final ProgressBar bar = new ProgressBar();
+    private final Label barText = new Label();
+    private final StackPane barPane = new StackPane(bar, barText);
+
+    SessionCell(SessionColumn<T> spec) {
+      this.spec = spec;
+      switch (spec.presentation()) {
+        case NUMBER -> getStyleClass().add("number-cell");
+        case PROGRESS -> {
+          getStyleClass().add("progress-cell");
+          bar.setMaxWidth(Double.MAX_VALUE);
+        }
+        case TEXT -> {}
+      }
+    }
+
+    @Override
+    protected void updateItem(T item, boolean empty) {
+      super.updateItem(item, empty);
+      if (empty || item == null) {
+        setText(null);
+        setGraphic(null);
+      } else if (spec.presentation() == SessionColumn.Presentation.PROGRESS
+          && item instanceof Number fraction) {
+        bar.setProgress(fraction.doubleValue());
+        barText.setText(spec.format(item));
+        setText(null);
+        setGraphic(barPane);
+      } else {
+        setText(spec.format(item));
+        setGraphic(null);
+      }
+    }
+  }
+
+  /** Marks idle sessions, again whenever the clock ticks. */
+  private final class SessionTableRow extends TableRow<SessionRow> {
+    private final InvalidationListener clockTicked = observable -> updateState();
+
+    SessionTableRow() {
+      viewModel.now().addListener(new WeakInvalidationListener(clockTicked));
+    }
+
+    @Override
+    protected void updateItem(SessionRow row, boolean empty) {
+      super.updateItem(row, empty);
+      updateState();
+    }
+
+    private void updateState() {
+      SessionRow row = getItem();
+      pseudoClassStateChanged(IDLE, row != null && !isEmpty() && viewModel.isIdle(row));
+    }
+  }
+}

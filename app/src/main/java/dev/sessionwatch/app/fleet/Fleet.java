@@ -1,12 +1,12 @@
 package dev.sessionwatch.app.fleet;
 
+import dev.sessionwatch.app.agent.AgentClock;
 import dev.sessionwatch.app.agent.AgentResponse;
 import dev.sessionwatch.app.agent.SessionSnapshot;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionKind;
 import dev.sessionwatch.protocol.SourceError;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +44,9 @@ public final class Fleet {
   public Fleet(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     for (SessionKind kind : SessionKind.values()) {
-      ObservableList<SessionRow> list = FXCollections.observableArrayList();
+      // A row whose session changed is an update of the list: sorted and filtered views follow.
+      ObservableList<SessionRow> list =
+          FXCollections.observableArrayList(row -> new Observable[] {row.sessionProperty()});
       rows.put(kind, list);
       readOnlyRows.put(kind, FXCollections.unmodifiableObservableList(list));
     }
@@ -78,49 +80,52 @@ public final class Fleet {
     if (response instanceof AgentResponse.Success<SessionSnapshot> success) {
       SessionSnapshot snapshot = success.value();
       host.answered(onlineStatus(snapshot), success.latency(), clock.instant());
-      Map<SessionKind, Map<String, SessionRow>> incoming = byKindAndId(host, snapshot);
+      Map<SessionKind, Map<String, Session>> listed = byKindAndId(snapshot);
       for (SessionKind kind : SessionKind.values()) {
-        merge(rows.get(kind), host, incoming.get(kind));
+        merge(rows.get(kind), host, listed.get(kind), snapshot.clock());
       }
     } else {
       host.failed(failureStatus(response));
       for (ObservableList<SessionRow> list : rows.values()) {
-        merge(list, host, Map.of());
+        merge(list, host, Map.of(), null);
       }
     }
   }
 
-  private static Map<SessionKind, Map<String, SessionRow>> byKindAndId(
-      Host host, SessionSnapshot snapshot) {
-    Map<SessionKind, Map<String, SessionRow>> byKind = new EnumMap<>(SessionKind.class);
+  private static Map<SessionKind, Map<String, Session>> byKindAndId(SessionSnapshot snapshot) {
+    Map<SessionKind, Map<String, Session>> byKind = new EnumMap<>(SessionKind.class);
     for (SessionKind kind : SessionKind.values()) {
       byKind.put(kind, new LinkedHashMap<>());
     }
     for (Session session : snapshot.list().sessions()) {
-      byKind.get(session.kind()).put(session.id(), new SessionRow(host, session, snapshot.clock()));
+      byKind.get(session.kind()).put(session.id(), session);
     }
     return byKind;
   }
 
-  /** Brings {@code host}'s rows in {@code list} to {@code incoming}, touching only what changed. */
+  /**
+   * Brings {@code host}'s rows in {@code list} to {@code listed}: updates the rows of sessions
+   * still there, removes the others, appends rows for new ones.
+   */
   private static void merge(
-      ObservableList<SessionRow> list, Host host, Map<String, SessionRow> incoming) {
-    Map<String, SessionRow> added = new LinkedHashMap<>(incoming);
+      ObservableList<SessionRow> list, Host host, Map<String, Session> listed, AgentClock clock) {
+    Map<String, Session> added = new LinkedHashMap<>(listed);
     ListIterator<SessionRow> rowsOfList = list.listIterator();
     while (rowsOfList.hasNext()) {
       SessionRow row = rowsOfList.next();
       if (row.host() != host) {
         continue;
       }
-      SessionRow fresh = added.remove(row.session().id());
+      Session fresh = added.remove(row.key().sessionId());
       if (fresh == null) {
         rowsOfList.remove();
-      } else if (!fresh.session().equals(row.session())) {
-        rowsOfList.set(fresh);
+      } else {
+        row.update(fresh, clock);
       }
     }
     if (!added.isEmpty()) {
-      list.addAll(new ArrayList<>(added.values()));
+      list.addAll(
+          added.values().stream().map(session -> new SessionRow(host, session, clock)).toList());
     }
   }
 

@@ -1,9 +1,9 @@
 package dev.sessionwatch.app.sessions;
 
 import dev.sessionwatch.app.fleet.SessionRow;
+import dev.sessionwatch.protocol.Session;
 import java.util.Objects;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 
 /**
@@ -38,20 +38,20 @@ public record SessionColumn<T>(
     Objects.requireNonNull(presentation, "presentation");
   }
 
-  /** A column of a value that changes only with its row. */
+  /** A column of a field of the session, following the row when a refresh changes it. */
   static <T> SessionColumn<T> of(
       String id,
       String title,
-      Function<SessionRow, T> value,
+      Function<Session, T> field,
       Function<T, String> text,
       Presentation presentation) {
     return new SessionColumn<>(
-        id, title, row -> new ReadOnlyObjectWrapper<>(value.apply(row)), text, presentation);
+        id, title, row -> row.sessionProperty().map(field), text, presentation);
   }
 
-  /** A text column of a plain string field. */
-  static SessionColumn<String> text(String id, String title, Function<SessionRow, String> value) {
-    return of(id, title, value, Function.identity(), Presentation.TEXT);
+  /** A text column of a string field of the session. */
+  static SessionColumn<String> text(String id, String title, Function<Session, String> field) {
+    return of(id, title, field, Function.identity(), Presentation.TEXT);
   }
 
   /** How {@code value} reads in a cell; empty for an unknown (null) value. */

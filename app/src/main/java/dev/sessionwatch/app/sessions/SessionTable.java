@@ -5,6 +5,7 @@ import java.util.Map;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
@@ -12,13 +13,15 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /** The table of one kind of session, bound to its view model. */
 public final class SessionTable {
   private static final PseudoClass IDLE = PseudoClass.getPseudoClass("idle");
 
-  /** Starting widths; a column without one gets the toolkit's default. */
+  /** Starting widths, in proportion to each other; a column without one gets the default. */
   private static final Map<String, Double> WIDTHS =
       Map.ofEntries(
           Map.entry("server", 130.0),
@@ -26,15 +29,15 @@ public final class SessionTable {
           Map.entry("status", 100.0),
           Map.entry("login", 120.0),
           Map.entry("user", 120.0),
-          Map.entry("domain", 150.0),
-          Map.entry("location", 170.0),
+          Map.entry("domain", 140.0),
+          Map.entry("location", 160.0),
           Map.entry("file", 170.0),
           Map.entry("speed", 90.0),
           Map.entry("progress", 110.0),
           Map.entry("address", 120.0),
           Map.entry("from", 160.0),
           Map.entry("line", 90.0),
-          Map.entry("logon-time", 130.0),
+          Map.entry("logon-time", 110.0),
           Map.entry("idle-time", 80.0));
 
   private final SessionTableViewModel viewModel;
@@ -45,6 +48,8 @@ public final class SessionTable {
     table.setId(viewModel.kind().wireName() + "-table");
     table.getStyleClass().add("session-table");
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    // Columns share the window's width in proportion to their starting widths: no sideways scroll.
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     for (SessionColumn<?> column : viewModel.columns()) {
       table.getColumns().add(column(column));
     }
@@ -79,7 +84,7 @@ public final class SessionTable {
     private final SessionColumn<T> spec;
     private final ProgressBar bar = new ProgressBar();
     private final Label barText = new Label();
-    private final StackPane barPane = new StackPane(bar, barText);
+    private final HBox barPane = new HBox(bar, barText);
 
     SessionCell(SessionColumn<T> spec) {
       this.spec = spec;
@@ -88,6 +93,11 @@ public final class SessionTable {
         case PROGRESS -> {
           getStyleClass().add("progress-cell");
           bar.setMaxWidth(Double.MAX_VALUE);
+          bar.setMinWidth(20);
+          HBox.setHgrow(bar, Priority.ALWAYS);
+          barText.setMinWidth(Region.USE_PREF_SIZE);
+          barPane.setAlignment(Pos.CENTER_LEFT);
+          barPane.getStyleClass().add("progress-pane");
         }
         case TEXT -> {}
       }

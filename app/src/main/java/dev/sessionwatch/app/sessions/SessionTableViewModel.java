@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
@@ -59,7 +60,9 @@ public final class SessionTableViewModel {
       ZoneId zone) {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.now = Objects.requireNonNull(now, "now");
-    this.logonTimeFormat = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+    // The UI is in English; the year is left out, as sessions rarely outlive one.
+    this.logonTimeFormat =
+        DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(zone);
     this.filteredRows = new FilteredList<>(rows);
     this.sortedRows = new SortedList<>(filteredRows);
     this.columns = columnsFor(kind);
@@ -142,25 +145,21 @@ public final class SessionTableViewModel {
   private List<SessionColumn<?>> columnsFor(SessionKind kind) {
     SessionColumn<String> server =
         new SessionColumn<>("server", "Server", row -> row.host().nameProperty(), s -> s, TEXT);
-    SessionColumn<String> type =
-        SessionColumn.text("type", "Type", row -> row.session().userType());
-    SessionColumn<String> status =
-        SessionColumn.text("status", "Status", row -> row.session().state());
-    SessionColumn<String> login = SessionColumn.text("login", "Login", row -> row.session().user());
+    SessionColumn<String> type = SessionColumn.text("type", "Type", Session::userType);
+    SessionColumn<String> status = SessionColumn.text("status", "Status", Session::state);
+    SessionColumn<String> login = SessionColumn.text("login", "Login", Session::user);
     SessionColumn<String> address =
-        SessionColumn.text("address", "IP address", row -> row.session().clientAddress());
+        SessionColumn.text("address", "IP address", Session::clientAddress);
     SessionColumn<Instant> logonTime =
         SessionColumn.of(
-            "logon-time",
-            "Logon time",
-            row -> row.session().loginTime(),
-            logonTimeFormat::format,
-            TEXT);
+            "logon-time", "Logon time", Session::loginTime, logonTimeFormat::format, TEXT);
     SessionColumn<Duration> idleTime =
         new SessionColumn<>(
             "idle-time",
             "Idle time",
-            row -> Bindings.createObjectBinding(() -> row.idleAt(now.getValue()).orElse(null), now),
+            row ->
+                Bindings.createObjectBinding(
+                    () -> row.idleAt(now.getValue()).orElse(null), now, row.sessionProperty()),
             HumanReadable::duration,
             NUMBER);
     return switch (kind) {
@@ -171,22 +170,17 @@ public final class SessionTableViewModel {
               type,
               status,
               login,
-              SessionColumn.text("domain", "Domain", row -> row.session().domain()),
-              SessionColumn.text(
-                  "location", "Current location", row -> row.session().currentDirectory()),
-              SessionColumn.text("file", "File", row -> row.session().currentFile()),
+              SessionColumn.text("domain", "Domain", Session::domain),
+              SessionColumn.text("location", "Current location", Session::currentDirectory),
+              SessionColumn.text("file", "File", Session::currentFile),
               SessionColumn.of(
                   "speed",
                   "Speed",
-                  row -> row.session().transferRateBytesPerSecond(),
+                  Session::transferRateBytesPerSecond,
                   HumanReadable::rate,
                   NUMBER),
               SessionColumn.of(
-                  "progress",
-                  "Progress",
-                  row -> row.session().progress(),
-                  HumanReadable::percent,
-                  PROGRESS),
+                  "progress", "Progress", Session::progress, HumanReadable::percent, PROGRESS),
               address,
               logonTime,
               idleTime);
@@ -194,9 +188,9 @@ public final class SessionTableViewModel {
           List.of(
               server,
               status,
-              SessionColumn.text("line", "Session", row -> row.session().line()),
-              SessionColumn.text("user", "User", row -> row.session().user()),
-              SessionColumn.text("from", "From", row -> from(row.session())),
+              SessionColumn.text("line", "Session", Session::line),
+              SessionColumn.text("user", "User", Session::user),
+              SessionColumn.text("from", "From", SessionTableViewModel::from),
               logonTime,
               idleTime);
     };

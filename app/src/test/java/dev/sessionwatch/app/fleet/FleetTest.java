@@ -38,17 +38,19 @@ class FleetTest {
   }
 
   @Test
-  void keepsTheRowOfAnUnchangedSession() {
+  void leavesTheListAloneWhenNothingChanged() {
     fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
     SessionRow before = terminals.get(0);
+    List<String> changes = recordChanges(terminals);
 
     fleet.apply(web01, answer(T0.plusSeconds(5), terminal("utmp:1", "alice")));
 
+    assertThat(changes).isEmpty();
     assertThat(terminals).singleElement().isSameAs(before);
   }
 
   @Test
-  void replacesAChangedSessionInPlaceAndNothingElse() {
+  void updatesTheRowOfAChangedSessionAndNothingElse() {
     fleet.apply(
         web01,
         answer(
@@ -56,6 +58,7 @@ class FleetTest {
             terminal("utmp:1", "alice"),
             terminal("utmp:2", "bob"),
             terminal("utmp:3", "carol")));
+    SessionRow bob = terminals.get(1);
     List<String> changes = recordChanges(terminals);
 
     Session bobIdle = terminal("utmp:2", "bob").toBuilder().state("idle").build();
@@ -64,8 +67,9 @@ class FleetTest {
         answer(
             T0.plusSeconds(5), terminal("utmp:1", "alice"), bobIdle, terminal("utmp:3", "carol")));
 
-    assertThat(changes).containsExactly("replaced 1");
-    assertThat(terminals.get(1).session().state()).isEqualTo("idle");
+    assertThat(changes).containsExactly("updated 1");
+    assertThat(terminals.get(1)).isSameAs(bob);
+    assertThat(bob.session().state()).isEqualTo("idle");
   }
 
   @Test
@@ -168,14 +172,16 @@ class FleetTest {
     return rows.stream().map(row -> row.session().user()).toList();
   }
 
-  /** Each change as "added I", "removed I" or "replaced I". */
+  /** Each change as "updated I", "replaced I", "added I" or "removed I". */
   private static List<String> recordChanges(ObservableList<SessionRow> list) {
     List<String> changes = new ArrayList<>();
     list.addListener(
         (ListChangeListener<SessionRow>)
             change -> {
               while (change.next()) {
-                if (change.wasReplaced()) {
+                if (change.wasUpdated()) {
+                  changes.add("updated " + change.getFrom());
+                } else if (change.wasReplaced()) {
                   changes.add("replaced " + change.getFrom());
                 } else if (change.wasAdded()) {
                   changes.add("added " + change.getFrom());

@@ -103,7 +103,7 @@ class SessionTableViewModelTest {
             "1.2 MB/s",
             "42 %",
             "203.0.113.7",
-            "2026-03-01 09:15",
+            "1 Mar 09:15",
             "3m 12s");
   }
 

@@ -86,9 +86,7 @@ public final class Fleet {
       }
     } else {
       host.failed(failureStatus(response));
-      for (ObservableList<SessionRow> list : rows.values()) {
-        merge(list, host, Map.of(), null);
-      }
+      rows.values().forEach(list -> list.removeIf(row -> row.host() == host));
     }
   }
 

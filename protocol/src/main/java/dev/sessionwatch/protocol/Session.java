@@ -20,7 +20,7 @@ import java.util.TreeMap;
  *     session (sources build it from a process's PID <em>and</em> start time)
  * @param idleSince when the session last did something; the console derives the idle time from it
  *     and the agent's clock, so an idle host's list stays byte-identical between polls (see
- *     docs/decisions/0002-idle-since-instead-of-idle-seconds.md)
+ *     docs/decisions/0001-idle-since-instead-of-idle-seconds.md)
  * @param state what the session is doing, in the source's words (active, idle, disconnected,
  *     authenticating, downloading, uploading, ...)
  * @param actions what may be done to this session, in the order a menu shows them

@@ -1,0 +1,111 @@
+package dev.sessionwatch.agent.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.sessionwatch.agent.terminal.UtmpSettings;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads and validates the agent's YAML configuration file. */
+public final class ConfigLoader {
+  /** Read when no {@code --config} is given and it exists. */
+  public static final Path DEFAULT_FILE = Path.of("/etc/sessionwatch/agent.yaml");
+
+  static final Path DEFAULT_TOKENS = Path.of("/etc/sessionwatch/tokens.json");
+  static final Path DEFAULT_AUDIT_LOG = Path.of("/var/log/sessionwatch/audit.log");
+
+  private ConfigLoader() {}
+
+  /**
+   * The configuration in {@code file}; with null, the default file when it exists, else the
+   * defaults.
+   *
+   * @throws ConfigException naming the file and the setting that is wrong
+   */
+  public static AgentConfig load(Path file) throws ConfigException {
+    Path chosen = file != null ? file : Files.exists(DEFAULT_FILE) ? DEFAULT_FILE : null;
+    if (chosen == null) {
+      return parse(null);
+    }
+    String text;
+    try {
+      text = Files.readString(chosen);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read configuration file " + chosen + ": " + e);
+    }
+    try {
+      return parse(text);
+    } catch (ConfigException e) {
+      throw new ConfigException(chosen + ": " + e.getMessage());
+    }
+  }
+
+  /** Parses the text of a configuration file; null or blank text gives the defaults. */
+  public static AgentConfig parse(String yaml) throws ConfigException {
+    JsonNode root;
+    try {
+      root = yaml == null || yaml.isBlank() ? null : new YAMLMapper().readTree(yaml);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException("not valid YAML: " + e.getOriginalMessage());
+    }
+    ConfigSection top = new ConfigSection("", root);
+    InetSocketAddress listen = listen(top);
+    Path tokens = top.path("tokensFile", DEFAULT_TOKENS);
+    Path audit = top.path("auditLog", DEFAULT_AUDIT_LOG);
+    int threads = top.integer("threads", 8, 1, 256);
+    ConfigSection sources = top.section("sources");
+    UtmpSettings utmp = utmp(sources.section("utmp"));
+    AgentConfig.DemoSettings demo = demo(sources.section("demo"));
+    sources.finish();
+    top.finish();
+    return new AgentConfig(listen, tokens, audit, threads, utmp, demo);
+  }
+
+  private static InetSocketAddress listen(ConfigSection top) throws ConfigException {
+    String text = top.string("listen", "127.0.0.1:" + AgentConfig.DEFAULT_PORT);
+    int colon = text.lastIndexOf(':');
+    String host = colon < 0 ? "" : text.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    int port;
+    try {
+      port = Integer.parseInt(text.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (host.isEmpty() || port < 0 || port > 65535) {
+      throw top.invalid("listen", "must be HOST:PORT, e.g. 127.0.0.1:7878 or [::1]:7878");
+    }
+    try {
+      return new InetSocketAddress(InetAddress.getByName(host), port);
+    } catch (UnknownHostException e) {
+      throw top.invalid("listen", "names an unknown host '" + host + "'");
+    }
+  }
+
+  private static UtmpSettings utmp(ConfigSection section) throws ConfigException {
+    UtmpSettings defaults = UtmpSettings.defaults();
+    boolean enabled = section.bool("enabled", true);
+    UtmpSettings settings =
+        new UtmpSettings(
+            section.path("utmpFile", defaults.utmpFile()),
+            section.path("procRoot", defaults.procRoot()),
+            section.path("devRoot", defaults.devRoot()),
+            section.seconds("graceSeconds", defaults.grace(), 60));
+    section.finish();
+    return enabled ? settings : null;
+  }
+
+  private static AgentConfig.DemoSettings demo(ConfigSection section) throws ConfigException {
+    boolean enabled = section.bool("enabled", false);
+    int sessions = section.integer("sessions", 12, 0, 100_000);
+    section.finish();
+    return enabled ? new AgentConfig.DemoSettings(sessions) : null;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.sessionwatch.agent.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One mapping of the configuration file, read key by key with defaults; {@link #finish} then
+ * refuses any key nobody read, so a misspelt setting stops the start instead of being ignored.
+ */
+public final class ConfigSection {
+  private final String prefix;
+  private final JsonNode node;
+  private final Set<String> known = new LinkedHashSet<>();
+
+  ConfigSection(String prefix, JsonNode node) throws ConfigException {
+    this.prefix = prefix;
+    this.node = node == null || node.isNull() ? MissingNode.getInstance() : node;
+    if (!this.node.isMissingNode() && !this.node.isObject()) {
+      throw new ConfigException(
+          "setting '" + (prefix.isEmpty() ? "(top level)" : prefix) + "' must be a mapping");
+    }
+  }
+
+  public String string(String key, String fallback) throws ConfigException {
+    JsonNode value = value(key);
+    if (value.isMissingNode()) {
+      return fallback;
+    }
+    if (!value.isTextual() || value.asText().isBlank()) {
+      throw invalid(key, "must be a non-empty string");
+    }
+    return value.asText();
+  }
+
+  public Path path(String key, Path fallback) throws ConfigException {
+    String text = string(key, null);
+    return text == null ? fallback : Path.of(text);
+  }
+
+  public boolean bool(String key, boolean fallback) throws ConfigException {
+    JsonNode value = value(key);
+    if (value.isMissingNode()) {
+      return fallback;
+    }
+    if (!value.isBoolean()) {
+      throw invalid(key, "must be true or false");
+    }
+    return value.asBoolean();
+  }
+
+  public int integer(String key, int fallback, int min, int max) throws ConfigException {
+    JsonNode value = value(key);
+    if (value.isMissingNode()) {
+      return fallback;
+    }
+    if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
+      throw invalid(key, "must be a whole number from " + min + " to " + max);
+    }
+    return value.asInt();
+  }
+
+  public Duration seconds(String key, Duration fallback, double max) throws ConfigException {
+    JsonNode value = value(key);
+    if (value.isMissingNode()) {
+      return fallback;
+    }
+    if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > max) {
+      throw invalid(key, "must be a number of seconds from 0 to " + max);
+    }
+    return Duration.ofMillis(Math.round(value.asDouble() * 1000));
+  }
+
+  /** A nested mapping, empty when absent. */
+  public ConfigSection section(String key) throws ConfigException {
+    return new ConfigSection(qualified(key), value(key));
+  }
+
+  /** Whether the key is present, without reading it. */
+  public boolean has(String key) {
+    return node.has(key);
+  }
+
+  /** Refuses every key that was not read, naming them and the keys that are known. */
+  public void finish() throws ConfigException {
+    List<String> unknown = new ArrayList<>();
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        unknown.add(qualified(name));
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new ConfigException(
+          "unknown setting"
+              + (unknown.size() > 1 ? "s " : " ")
+              + String.join(", ", unknown.stream().map(u -> "'" + u + "'").toList())
+              + " (known here: "
+              + String.join(", ", known)
+              + ")");
+    }
+  }
+
+  ConfigException invalid(String key, String problem) {
+    return new ConfigException("setting '" + qualified(key) + "' " + problem);
+  }
+
+  private JsonNode value(String key) {
+    known.add(key);
+    return node.path(key);
+  }
+
+  private String qualified(String key) {
+    return prefix.isEmpty() ? key : prefix + "." + key;
+  }
+}

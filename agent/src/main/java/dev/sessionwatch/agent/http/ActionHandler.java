@@ -1,0 +1,128 @@
+package dev.sessionwatch.agent.http;
+
+import dev.sessionwatch.agent.audit.AuditLog;
+import dev.sessionwatch.agent.auth.Token;
+import dev.sessionwatch.agent.source.ActionException;
+import dev.sessionwatch.agent.source.ActionResult;
+import dev.sessionwatch.agent.source.SessionCatalog;
+import dev.sessionwatch.protocol.ActionOutcome;
+import dev.sessionwatch.protocol.AuditEntry;
+import dev.sessionwatch.protocol.Session;
+import dev.sessionwatch.protocol.SessionAction;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * {@code POST /v1/sessions/{id}/{action}}: acts on a session for an operator token, and writes
+ * every attempt, allowed or refused, to the audit log.
+ */
+final class ActionHandler implements Handler {
+  private static final Logger LOG = Logger.getLogger(ActionHandler.class.getName());
+  private static final String KNOWN_ACTIONS =
+      Arrays.stream(SessionAction.values())
+          .map(SessionAction::wireName)
+          .collect(Collectors.joining(", "));
+
+  private final SessionCatalog catalog;
+  private final Authenticator authenticator;
+  private final AuditLog auditLog;
+  private final Clock clock;
+
+  ActionHandler(
+      SessionCatalog catalog, Authenticator authenticator, AuditLog auditLog, Clock clock) {
+    this.catalog = catalog;
+    this.authenticator = authenticator;
+    this.auditLog = auditLog;
+    this.clock = clock;
+  }
+
+  @Override
+  public Response handle(ApiRequest request, Token unused) throws ApiException, IOException {
+    Attempt attempt = new Attempt(request.segment(2), request.segment(3), request.clientAddress());
+    try {
+      ActionOutcome outcome = act(request, attempt);
+      audit(attempt, AuditEntry.Outcome.DONE, 200, outcome.message());
+      return Response.json(200, outcome);
+    } catch (ApiException e) {
+      AuditEntry.Outcome outcome =
+          e.status() >= 500 ? AuditEntry.Outcome.FAILED : AuditEntry.Outcome.REFUSED;
+      audit(attempt, outcome, e.status(), e.getMessage());
+      throw e;
+    }
+  }
+
+  private ActionOutcome act(ApiRequest request, Attempt attempt) throws ApiException, IOException {
+    request.query(Set.of());
+    Token caller = authenticator.authenticate(request);
+    attempt.tokenName = caller.name();
+    if (!caller.role().mayAct()) {
+      throw ApiException.forbidden(
+          "token " + caller.name() + " is a viewer token: it may read sessions but not act");
+    }
+    SessionAction action =
+        SessionAction.find(attempt.action)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "no action '"
+                            + ApiRequest.printable(attempt.action)
+                            + "'; actions are "
+                            + KNOWN_ACTIONS));
+    request.body(); // no action takes parameters yet; read only to enforce the size limit
+    Session session = SessionHandler.find(catalog, attempt.sessionId);
+    attempt.user = session.user();
+    attempt.source = session.source();
+    try {
+      ActionResult result = catalog.perform(session, action);
+      return new ActionOutcome(
+          session.id(), action, clock.instant(), result.sessionEnded(), result.message());
+    } catch (ActionException e) {
+      throw switch (e.reason()) {
+        case GONE -> ApiException.notFound(e.getMessage());
+        case NOT_OFFERED -> ApiException.conflict(e.getMessage());
+        case FAILED -> ApiException.actionFailed(e.getMessage());
+      };
+    }
+  }
+
+  private void audit(Attempt attempt, AuditEntry.Outcome outcome, int status, String message) {
+    AuditEntry entry =
+        new AuditEntry(
+            clock.instant(),
+            attempt.tokenName,
+            attempt.clientAddress,
+            attempt.sessionId,
+            attempt.action,
+            attempt.user,
+            attempt.source,
+            outcome,
+            status,
+            message);
+    try {
+      auditLog.append(entry);
+    } catch (IOException e) {
+      LOG.log(Level.SEVERE, "could not write to the audit log " + auditLog.file(), e);
+    }
+  }
+
+  /** What is known of an action request so far, for its audit entry. */
+  private static final class Attempt {
+    final String sessionId;
+    final String action;
+    final String clientAddress;
+    String tokenName;
+    String user;
+    String source;
+
+    Attempt(String sessionId, String action, String clientAddress) {
+      this.sessionId = sessionId;
+      this.action = action;
+      this.clientAddress = clientAddress;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.sessionwatch.agent.terminal;
+
+import dev.sessionwatch.agent.os.ProcessSignaller;
+import dev.sessionwatch.agent.os.ProcessTable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where the utmp source reads, and how long ended processes get between SIGTERM and SIGKILL.
+ *
+ * @param utmpFile the utmp file sshd and login write ({@code /var/run/utmp}, which is {@code
+ *     /run/utmp} on Debian)
+ * @param procRoot the proc file system; actions need the real one (see {@link ProcessSignaller})
+ * @param devRoot where terminal devices live, for their access time (idle since)
+ * @param grace how long processes get to end after SIGTERM before SIGKILL
+ */
+public record UtmpSettings(Path utmpFile, Path procRoot, Path devRoot, Duration grace) {
+
+  public UtmpSettings {
+    Objects.requireNonNull(utmpFile, "utmpFile");
+    Objects.requireNonNull(procRoot, "procRoot");
+    Objects.requireNonNull(devRoot, "devRoot");
+    Objects.requireNonNull(grace, "grace");
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("grace must not be negative, was " + grace);
+    }
+  }
+
+  public static UtmpSettings defaults() {
+    return new UtmpSettings(
+        Path.of("/var/run/utmp"),
+        ProcessTable.DEFAULT_ROOT,
+        Path.of("/dev"),
+        ProcessSignaller.DEFAULT_GRACE);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.sessionwatch.agent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void emptyFileGivesLoopbackDefaults() throws ConfigException {
+    AgentConfig config = ConfigLoader.parse("");
+
+    assertThat(config.listen().getAddress().isLoopbackAddress()).isTrue();
+    assertThat(config.listen().getPort()).isEqualTo(7878);
+    assertThat(config.utmp()).isNotNull();
+    assertThat(config.demo()).isNull();
+  }
+
+  @Test
+  void settingsAreRead() throws ConfigException {
+    AgentConfig config =
+        ConfigLoader.parse(
+            """
+            listen: "[::1]:9000"
+            tokensFile: /srv/tokens.json
+            auditLog: /srv/audit.log
+            sources:
+              utmp:
+                utmpFile: /tmp/utmp
+                graceSeconds: 0.5
+              demo:
+                enabled: true
+                sessions: 40
+            """);
+
+    assertThat(config.listen().getPort()).isEqualTo(9000);
+    assertThat(config.listen().getAddress().getHostAddress()).isEqualTo("0:0:0:0:0:0:0:1");
+    assertThat(config.tokensFile()).isEqualTo(Path.of("/srv/tokens.json"));
+    assertThat(config.utmp().utmpFile()).isEqualTo(Path.of("/tmp/utmp"));
+    assertThat(config.utmp().grace()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.demo().sessions()).isEqualTo(40);
+  }
+
+  @Test
+  void disabledSourceIsAbsent() throws ConfigException {
+    assertThat(ConfigLoader.parse("sources: {utmp: {enabled: false}}").utmp()).isNull();
+  }
+
+  @Test
+  void unknownSettingIsNamedWithItsPath() {
+    assertThatThrownBy(() -> ConfigLoader.parse("sources:\n  utmp:\n    utmpfile: /x\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'sources.utmp.utmpfile'")
+        .hasMessageContaining("utmpFile");
+  }
+
+  @Test
+  void unknownSourceIsNamed() {
+    assertThatThrownBy(() -> ConfigLoader.parse("sources: {proftp: {}}"))
+        .hasMessageContaining("'sources.proftp'");
+  }
+
+  @Test
+  void wrongTypeIsNamed() {
+    assertThatThrownBy(() -> ConfigLoader.parse("threads: many"))
+        .hasMessageContaining("'threads'")
+        .hasMessageContaining("whole number");
+  }
+
+  @Test
+  void malformedListenAddressIsNamed() {
+    assertThatThrownBy(() -> ConfigLoader.parse("listen: 127.0.0.1"))
+        .hasMessageContaining("'listen'")
+        .hasMessageContaining("HOST:PORT");
+  }
+
+  @Test
+  void invalidYamlIsReportedWithTheFileName() throws Exception {
+    Path file = dir.resolve("agent.yaml");
+    Files.writeString(file, "listen: [unclosed\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(file))
+        .hasMessageStartingWith(file.toString())
+        .hasMessageContaining("not valid YAML");
+  }
+
+  @Test
+  void missingExplicitFileIsReported() {
+    Path file = dir.resolve("absent.yaml");
+
+    assertThatThrownBy(() -> ConfigLoader.load(file)).hasMessageContaining(file.toString());
+  }
+}

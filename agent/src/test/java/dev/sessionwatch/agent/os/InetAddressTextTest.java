@@ -1,0 +1,25 @@
+package dev.sessionwatch.agent.os;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class InetAddressTextTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "127.0.0.1, 127.0.0.1",
+    "0:0:0:0:0:0:0:1, ::1",
+    "0:0:0:0:0:0:0:0, ::",
+    "2001:db8:0:0:0:0:0:1, 2001:db8::1",
+    "fe80:0:0:0:0:0:0:0, fe80::",
+    "2001:db8:0:1:0:0:0:1, 2001:db8:0:1::1",
+    "2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1",
+    "2001:DB8:1:2:3:4:5:6, 2001:db8:1:2:3:4:5:6"
+  })
+  void writesTheShortForm(String address, String expected) throws Exception {
+    assertThat(InetAddressText.of(InetAddress.getByName(address))).isEqualTo(expected);
+  }
+}

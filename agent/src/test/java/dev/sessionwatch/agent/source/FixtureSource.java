@@ -1,0 +1,80 @@
+package dev.sessionwatch.agent.source;
+
+import dev.sessionwatch.protocol.Session;
+import dev.sessionwatch.protocol.SessionAction;
+import dev.sessionwatch.protocol.SessionKind;
+import dev.sessionwatch.protocol.SourceStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A source whose sessions a test sets, for testing the layers above the seam. Acting on a session
+ * removes it, as a real source's ending does; a failure can be switched on.
+ */
+public final class FixtureSource implements SessionSource {
+  private final String name;
+  private final SessionKind kind;
+  private final List<Session> sessions = new CopyOnWriteArrayList<>();
+  private final List<String> performed = new CopyOnWriteArrayList<>();
+  private volatile String failure;
+
+  public FixtureSource(String name, SessionKind kind) {
+    this.name = name;
+    this.kind = kind;
+  }
+
+  /** Adds a session with this id suffix and user, offering these actions. */
+  public Session add(String idSuffix, String user, SessionAction... actions) {
+    Session session =
+        Session.builder(name + ":" + idSuffix, kind, name).user(user).actions(actions).build();
+    sessions.add(session);
+    return session;
+  }
+
+  public void remove(String id) {
+    sessions.removeIf(s -> s.id().equals(id));
+  }
+
+  /** Makes every later listing fail with this message; null heals it. */
+  public void failWith(String message) {
+    failure = message;
+  }
+
+  /** "id action" for each action carried out. */
+  public List<String> performed() {
+    return List.copyOf(performed);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public SessionKind kind() {
+    return kind;
+  }
+
+  @Override
+  public SourceStatus status() {
+    return SourceStatus.available(name, kind);
+  }
+
+  @Override
+  public List<Session> list() throws SourceException {
+    if (failure != null) {
+      throw new SourceException(failure);
+    }
+    return new ArrayList<>(sessions);
+  }
+
+  @Override
+  public ActionResult perform(Session session, SessionAction action) throws ActionException {
+    if (!sessions.removeIf(s -> s.id().equals(session.id()))) {
+      throw new ActionException(ActionException.Reason.GONE, session.id() + " has ended");
+    }
+    performed.add(session.id() + " " + action.wireName());
+    return new ActionResult(true, "ended " + session.id());
+  }
+}

@@ -1,9 +1,17 @@
 package dev.sessionwatch.app.sessions;
 
+import dev.sessionwatch.app.fleet.SessionKey;
 import dev.sessionwatch.app.fleet.SessionRow;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -53,7 +61,12 @@ public final class SessionTable {
     for (SessionColumn<?> column : viewModel.columns()) {
       table.getColumns().add(column(column));
     }
+    SelectionByKey selection = new SelectionByKey();
+    // Listeners run in the order added: the selection model's, added by setItems, runs between.
+    viewModel.rows().addListener(selection.beforeItemsChange);
     table.setItems(viewModel.rows());
+    viewModel.rows().addListener(selection.afterItemsChange);
+    table.getSelectionModel().getSelectedItems().addListener(selection.selectionChange);
     viewModel.rows().comparatorProperty().bind(table.comparatorProperty());
     Label placeholder = new Label();
     placeholder.getStyleClass().add("placeholder-text");
@@ -77,6 +90,61 @@ public final class SessionTable {
       column.setPrefWidth(width);
     }
     return column;
+  }
+
+  /**
+   * Keeps the same sessions selected and focused when rows are added, removed, updated or
+   * re-sorted. A TableView tracks its selection by index and, given several changes at once on a
+   * sorted list, selects whatever rows end up at the old indices; this puts the selection back by
+   * {@link SessionKey}.
+   */
+  private final class SelectionByKey {
+    private Set<SessionKey> selectedKeys = Set.of();
+    private SessionKey focusedKey;
+    private boolean itemsChanging;
+
+    final ListChangeListener<SessionRow> beforeItemsChange = change -> itemsChanging = true;
+
+    final ListChangeListener<SessionRow> afterItemsChange = change -> restore();
+
+    final ListChangeListener<SessionRow> selectionChange =
+        change -> {
+          if (!itemsChanging) {
+            remember();
+          }
+        };
+
+    private void remember() {
+      selectedKeys =
+          table.getSelectionModel().getSelectedItems().stream()
+              .filter(Objects::nonNull)
+              .map(SessionRow::key)
+              .collect(Collectors.toUnmodifiableSet());
+      SessionRow focused = table.getFocusModel().getFocusedItem();
+      focusedKey = focused == null ? null : focused.key();
+    }
+
+    private void restore() {
+      try {
+        List<SessionRow> rows = table.getItems();
+        int[] selected =
+            IntStream.range(0, rows.size())
+                .filter(index -> selectedKeys.contains(rows.get(index).key()))
+                .toArray();
+        TableView.TableViewSelectionModel<SessionRow> model = table.getSelectionModel();
+        model.clearSelection();
+        if (selected.length > 0) {
+          model.selectIndices(selected[0], Arrays.copyOfRange(selected, 1, selected.length));
+        }
+        IntStream.range(0, rows.size())
+            .filter(index -> rows.get(index).key().equals(focusedKey))
+            .findFirst()
+            .ifPresent(index -> table.getFocusModel().focus(index));
+      } finally {
+        itemsChanging = false;
+      }
+      remember();
+    }
   }
 
   /** A cell that reads its value through its column; a bar for progress. */

@@ -2,6 +2,7 @@ package dev.sessionwatch.app.agent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sessionwatch.protocol.ApiError;
+import dev.sessionwatch.protocol.HostInfo;
 import dev.sessionwatch.protocol.Json;
 import dev.sessionwatch.protocol.SessionList;
 import java.io.IOException;
@@ -84,14 +85,40 @@ public final class AgentClient {
       etag = response.header("ETag");
       return new AgentResponse.Success<>(lastSnapshot, since(started));
     } catch (BodyTooLargeException e) {
-      return new AgentResponse.Malformed<>(
-          "the answer is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MB");
+      return tooLarge();
     } catch (JsonProcessingException e) {
       return new AgentResponse.Malformed<>(
           "the agent's answer is not a session list: " + e.getOriginalMessage());
     } catch (IOException e) {
       return new AgentResponse.Unreachable<>(reason(e));
     }
+  }
+
+  /** {@code GET /v1/host}: the host, the agent, and whether each of its sources works. */
+  public AgentResponse<HostInfo> hostInfo() {
+    long started = System.nanoTime();
+    try (Response response = call(get("v1/host").build())) {
+      if (response.code() != 200) {
+        return failure(response);
+      }
+      HostInfo info = Json.mapper().readValue(readBody(response), HostInfo.class);
+      if (info == null) {
+        return new AgentResponse.Malformed<>("the agent's answer is not a host description");
+      }
+      return new AgentResponse.Success<>(info, since(started));
+    } catch (BodyTooLargeException e) {
+      return tooLarge();
+    } catch (JsonProcessingException e) {
+      return new AgentResponse.Malformed<>(
+          "the agent's answer is not a host description: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      return new AgentResponse.Unreachable<>(reason(e));
+    }
+  }
+
+  private static <T> AgentResponse<T> tooLarge() {
+    return new AgentResponse.Malformed<>(
+        "the answer is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MB");
   }
 
   private Request.Builder get(String path) {

@@ -3,6 +3,7 @@ package dev.sessionwatch.app.fleet;
 import dev.sessionwatch.app.agent.AgentClock;
 import dev.sessionwatch.app.agent.AgentResponse;
 import dev.sessionwatch.app.agent.SessionSnapshot;
+import dev.sessionwatch.protocol.HostInfo;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionKind;
 import dev.sessionwatch.protocol.SourceError;
@@ -30,7 +31,10 @@ public final class Fleet {
   private final Clock clock;
   private final ObservableList<Host> hosts =
       FXCollections.observableArrayList(
-          host -> new Observable[] {host.statusProperty(), host.lastRefreshProperty()});
+          host ->
+              new Observable[] {
+                host.statusProperty(), host.lastRefreshProperty(), host.sourcesProperty()
+              });
   private final ObservableList<Host> readOnlyHosts =
       FXCollections.unmodifiableObservableList(hosts);
   private final Map<SessionKind, ObservableList<SessionRow>> rows =
@@ -52,7 +56,10 @@ public final class Fleet {
     }
   }
 
-  /** The hosts, in the order added; a change of a host's status or refresh time is an update. */
+  /**
+   * The hosts, in the order added; a change of a host's status, refresh time or sources is an
+   * update of the list.
+   */
   public ObservableList<Host> hosts() {
     return readOnlyHosts;
   }
@@ -87,6 +94,13 @@ public final class Fleet {
     } else {
       host.failed(failureStatus(response));
       rows.values().forEach(list -> list.removeIf(row -> row.host() == host));
+    }
+  }
+
+  /** Takes what a host's agent says of itself: for now, which of its sources work. */
+  public void apply(Host host, HostInfo info) {
+    if (hosts.contains(host)) {
+      host.described(info.sources());
     }
   }
 

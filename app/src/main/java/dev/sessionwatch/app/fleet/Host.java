@@ -1,7 +1,9 @@
 package dev.sessionwatch.app.fleet;
 
+import dev.sessionwatch.protocol.SourceStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -20,6 +22,8 @@ public final class Host {
       new ReadOnlyObjectWrapper<>(this, "lastRefresh");
   private final ReadOnlyObjectWrapper<Duration> latency =
       new ReadOnlyObjectWrapper<>(this, "latency");
+  private final ReadOnlyObjectWrapper<List<SourceStatus>> sources =
+      new ReadOnlyObjectWrapper<>(this, "sources");
 
   Host(String name) {
     this.name = new ReadOnlyStringWrapper(this, "name", Objects.requireNonNull(name, "name"));
@@ -50,6 +54,19 @@ public final class Host {
   /** How long the last successful request took; null before the first. */
   public ReadOnlyObjectProperty<Duration> latencyProperty() {
     return latency.getReadOnlyProperty();
+  }
+
+  /** Each source of the host's agent and whether it works; null until the agent said. */
+  public ReadOnlyObjectProperty<List<SourceStatus>> sourcesProperty() {
+    return sources.getReadOnlyProperty();
+  }
+
+  public List<SourceStatus> sources() {
+    return sources.get();
+  }
+
+  void described(List<SourceStatus> newSources) {
+    sources.set(List.copyOf(newSources));
   }
 
   void answered(HostStatus newStatus, Duration newLatency, Instant at) {

@@ -3,6 +3,7 @@ package dev.sessionwatch.app.fleet;
 import dev.sessionwatch.app.agent.AgentClient;
 import dev.sessionwatch.app.agent.AgentResponse;
 import dev.sessionwatch.app.agent.SessionSnapshot;
+import dev.sessionwatch.protocol.HostInfo;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -21,6 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class HostPoller implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(HostPoller.class.getName());
 
+  /**
+   * How often the host's description (which sources work) is fetched along with its sessions: it
+   * changes rarely and, carrying the agent's time, is never answered with a 304.
+   */
+  static final Duration DESCRIBE_EVERY = Duration.ofMinutes(1);
+
   private final Host host;
   private final AgentClient client;
   private final Fleet fleet;
@@ -29,6 +36,11 @@ public final class HostPoller implements AutoCloseable {
 
   /** Polls asked for and not yet served; the thread that raises it from zero does the polling. */
   private final AtomicInteger pending = new AtomicInteger();
+
+  private volatile boolean described;
+
+  /** When the host's description was last fetched, by System.nanoTime. */
+  private volatile long describedAt;
 
   private ScheduledFuture<?> schedule;
   private volatile boolean closed;
@@ -97,14 +109,32 @@ public final class HostPoller implements AutoCloseable {
     } while (pending.addAndGet(-served) != 0);
   }
 
+  private boolean descriptionDue() {
+    return !described || System.nanoTime() - describedAt >= DESCRIBE_EVERY.toNanos();
+  }
+
   private void pollOnce() {
     if (closed) {
       return;
     }
     try {
-      AgentResponse<SessionSnapshot> response = client.sessions();
+      AgentResponse<SessionSnapshot> sessions = client.sessions();
+      AgentResponse<HostInfo> description =
+          sessions instanceof AgentResponse.Success<SessionSnapshot> && descriptionDue()
+              ? client.hostInfo()
+              : null;
+      if (description instanceof AgentResponse.Success<HostInfo>) {
+        describedAt = System.nanoTime();
+        described = true;
+      }
       if (!closed) {
-        fxExecutor.execute(() -> fleet.apply(host, response));
+        fxExecutor.execute(
+            () -> {
+              fleet.apply(host, sessions);
+              if (description instanceof AgentResponse.Success<HostInfo> info) {
+                fleet.apply(host, info.value());
+              }
+            });
       }
     } catch (RuntimeException e) {
       // A bug must not end the schedule: a scheduled task that throws is never run again.

@@ -10,10 +10,12 @@ import dev.sessionwatch.app.fleet.SessionRow;
 import dev.sessionwatch.app.format.HumanReadable;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionKind;
+import dev.sessionwatch.protocol.SourceStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -134,11 +136,54 @@ public final class SessionTableViewModel {
               .map(host -> host.name() + ": " + host.status().describe())
               .collect(Collectors.joining("; "));
     }
-    String where = answered.size() == hosts.size() ? "these servers" : "the servers that answered";
+    String where =
+        hosts.size() == 1
+            ? hosts.get(0).name()
+            : answered.size() == hosts.size() ? "these servers" : "the servers that answered";
+    String noWorkingSource = noWorkingSource(answered, where);
+    if (noWorkingSource != null) {
+      return noWorkingSource;
+    }
     return switch (kind) {
       case PANEL -> "No one is logged in to a control panel on " + where + ".";
       case FTP -> "No one is logged in over FTP on " + where + ".";
       case TERMINAL -> "No one is logged in on a terminal on " + where + ".";
+    };
+  }
+
+  /**
+   * Why none of these hosts can list sessions of this kind, when that is so: an empty table must
+   * not read as "no one is logged in" when nothing could have seen them.
+   */
+  private String noWorkingSource(List<Host> answered, String where) {
+    if (answered.stream().anyMatch(host -> host.sources() == null)) {
+      return null; // not described yet
+    }
+    List<String> unavailable = new ArrayList<>();
+    for (Host host : answered) {
+      for (SourceStatus source : host.sources()) {
+        if (source.kind() != kind) {
+          continue;
+        }
+        if (source.available()) {
+          return null;
+        }
+        String detail = source.detail() == null ? "" : " (" + source.detail() + ")";
+        unavailable.add((answered.size() == 1 ? "" : host.name() + " ") + source.name() + detail);
+      }
+    }
+    String sourceOf = "No " + noun(kind) + " source";
+    if (unavailable.isEmpty()) {
+      return sourceOf + " is enabled on " + where + ".";
+    }
+    return sourceOf + " works on " + where + ": " + String.join("; ", unavailable);
+  }
+
+  private static String noun(SessionKind kind) {
+    return switch (kind) {
+      case PANEL -> "control panel";
+      case FTP -> "FTP";
+      case TERMINAL -> "terminal";
     };
   }
 

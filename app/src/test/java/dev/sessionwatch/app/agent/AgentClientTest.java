@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.sessionwatch.agent.demo.DemoHost;
 import dev.sessionwatch.app.local.LocalAgent;
+import dev.sessionwatch.protocol.HostInfo;
+import dev.sessionwatch.protocol.Role;
 import dev.sessionwatch.protocol.SessionKind;
+import dev.sessionwatch.protocol.SourceStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -83,6 +86,26 @@ class AgentClientTest {
     assertThat(second.modified()).isTrue();
     assertThat(second.list().sessions()).hasSize(first.list().sessions().size() + 1);
     assertThat(second.list().sessions()).anyMatch(session -> session.id().equals(added));
+  }
+
+  @Test
+  void fetchesWhichSourcesOfTheHostWork() {
+    AgentResponse<HostInfo> response = client(agent.host().endpoint()).hostInfo();
+
+    assertThat(response).isInstanceOf(AgentResponse.Success.class);
+    HostInfo info = ((AgentResponse.Success<HostInfo>) response).value();
+    assertThat(info.host()).isEqualTo("web01");
+    assertThat(info.role()).isEqualTo(Role.OPERATOR);
+    assertThat(info.sources())
+        .extracting(SourceStatus::kind)
+        .containsExactlyInAnyOrder(SessionKind.values());
+  }
+
+  @Test
+  void aWrongTokenIsUnauthorisedForTheHostToo() {
+    AgentEndpoint wrongToken = new AgentEndpoint(agent.host().endpoint().baseUri(), "not-a-token");
+
+    assertThat(client(wrongToken).hostInfo()).isInstanceOf(AgentResponse.Unauthorized.class);
   }
 
   @Test

@@ -8,9 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessionwatch.app.agent.AgentResponse;
 import dev.sessionwatch.app.agent.SessionSnapshot;
 import dev.sessionwatch.app.testing.ManualClock;
+import dev.sessionwatch.protocol.HostInfo;
+import dev.sessionwatch.protocol.Role;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionKind;
 import dev.sessionwatch.protocol.SourceError;
+import dev.sessionwatch.protocol.SourceStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -161,6 +164,17 @@ class FleetTest {
 
     assertThat(web01.lastRefreshProperty().get()).isEqualTo(T0.plusSeconds(30));
     assertThat(web01.latencyProperty().get()).isEqualTo(Duration.ofMillis(12));
+  }
+
+  @Test
+  void recordsWhichSourcesOfAHostWork() {
+    SourceStatus utmp = SourceStatus.unavailable("utmp", SessionKind.TERMINAL, "no utmp file");
+
+    fleet.apply(
+        web01, new HostInfo("web01", "0.1.0", 1, "Linux", T0, Role.OPERATOR, List.of(utmp)));
+
+    assertThat(web01.sources()).containsExactly(utmp);
+    assertThat(web02.sources()).isNull();
   }
 
   @Test

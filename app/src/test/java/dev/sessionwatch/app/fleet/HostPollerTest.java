@@ -7,6 +7,7 @@ import dev.sessionwatch.app.agent.AgentClient;
 import dev.sessionwatch.app.agent.AgentEndpoint;
 import dev.sessionwatch.app.local.LocalAgent;
 import dev.sessionwatch.protocol.SessionKind;
+import dev.sessionwatch.protocol.SourceStatus;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -67,6 +68,19 @@ class HostPollerTest {
               + fleet.sessions(SessionKind.FTP).size()
               + fleet.sessions(SessionKind.TERMINAL).size();
       assertThat(sessions).isPositive();
+    }
+  }
+
+  @Test
+  void learnsWhichSourcesOfTheHostWorkWithTheFirstAnswer() throws InterruptedException {
+    try (HostPoller poller = poller(agent.host().endpoint())) {
+      poller.start(INTERVAL);
+
+      runNextOnFxThread();
+
+      assertThat(web01.sources())
+          .extracting(SourceStatus::name)
+          .containsExactlyInAnyOrder("demo-panel", "demo-ftp", "demo-terminal");
     }
   }
 

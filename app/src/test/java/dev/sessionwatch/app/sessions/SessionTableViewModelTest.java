@@ -11,8 +11,11 @@ import dev.sessionwatch.app.fleet.Fleet;
 import dev.sessionwatch.app.fleet.Host;
 import dev.sessionwatch.app.fleet.SessionRow;
 import dev.sessionwatch.app.testing.ManualClock;
+import dev.sessionwatch.protocol.HostInfo;
+import dev.sessionwatch.protocol.Role;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionKind;
+import dev.sessionwatch.protocol.SourceStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -172,7 +175,51 @@ class SessionTableViewModelTest {
     fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
 
     assertThat(ftpTable.emptyTextProperty().get())
-        .isEqualTo("No one is logged in over FTP on these servers.");
+        .isEqualTo("No one is logged in over FTP on web01.");
+  }
+
+  @Test
+  void saysNoOneIsLoggedInOnTheServersThatAnsweredWhenOthersDidNot() {
+    Host web02 = fleet.addHost("web02");
+    fleet.apply(web01, answer(T0));
+    fleet.apply(web02, new AgentResponse.Unreachable<>("no answer within 4 s"));
+
+    assertThat(ftpTable.emptyTextProperty().get())
+        .isEqualTo("No one is logged in over FTP on the servers that answered.");
+  }
+
+  @Test
+  void saysSoWhenNoSourceOfTheKindIsEnabled() {
+    fleet.apply(web01, answer(T0));
+    fleet.apply(web01, described(SourceStatus.available("utmp", SessionKind.TERMINAL)));
+
+    assertThat(ftpTable.emptyTextProperty().get()).isEqualTo("No FTP source is enabled on web01.");
+  }
+
+  @Test
+  void namesTheSourcesThatDoNotWorkAndWhy() {
+    fleet.apply(web01, answer(T0));
+    fleet.apply(
+        web01,
+        described(
+            SourceStatus.unavailable(
+                "utmp", SessionKind.TERMINAL, "no utmp file at /var/run/utmp")));
+
+    assertThat(sessions.table(SessionKind.TERMINAL).emptyTextProperty().get())
+        .isEqualTo("No terminal source works on web01: utmp (no utmp file at /var/run/utmp)");
+  }
+
+  @Test
+  void saysNoOneIsLoggedInWhenASourceOfTheKindWorks() {
+    fleet.apply(web01, answer(T0));
+    fleet.apply(
+        web01,
+        described(
+            SourceStatus.unavailable("pure-ftpd", SessionKind.FTP, "pure-ftpwho not found"),
+            SourceStatus.available("proftpd", SessionKind.FTP)));
+
+    assertThat(ftpTable.emptyTextProperty().get())
+        .isEqualTo("No one is logged in over FTP on web01.");
   }
 
   @Test
@@ -192,6 +239,10 @@ class SessionTableViewModelTest {
     assertThat(ftpTable.rows())
         .extracting(row -> row.session().user())
         .containsExactly("alice", "carol");
+  }
+
+  private static HostInfo described(SourceStatus... sources) {
+    return new HostInfo("web01", "0.1.0", 1, "Linux", T0, Role.OPERATOR, List.of(sources));
   }
 
   private List<String> titles(SessionKind kind) {

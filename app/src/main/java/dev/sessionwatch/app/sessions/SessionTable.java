@@ -32,7 +32,7 @@ public final class SessionTable {
   /** Starting widths, in proportion to each other; a column without one gets the default. */
   private static final Map<String, Double> WIDTHS =
       Map.ofEntries(
-          Map.entry("server", 130.0),
+          Map.entry("server", 110.0),
           Map.entry("type", 90.0),
           Map.entry("status", 100.0),
           Map.entry("login", 120.0),
@@ -42,7 +42,7 @@ public final class SessionTable {
           Map.entry("file", 170.0),
           Map.entry("speed", 90.0),
           Map.entry("progress", 110.0),
-          Map.entry("address", 120.0),
+          Map.entry("address", 150.0),
           Map.entry("from", 160.0),
           Map.entry("line", 90.0),
           Map.entry("logon-time", 110.0),

@@ -1,0 +1,208 @@
+package dev.sessionwatch.app.agent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.sessionwatch.protocol.ApiError;
+import dev.sessionwatch.protocol.HostInfo;
+import dev.sessionwatch.protocol.Json;
+import dev.sessionwatch.protocol.SessionList;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.BufferedSource;
+
+/**
+ * Talks to one agent over its HTTP API v1. Blocking: call it off the FX thread.
+ *
+ * <p>It remembers the last session list and its ETag, so an unchanged host costs a 304 and still
+ * yields the list. Every failure comes back as an {@link AgentResponse}, never as an exception.
+ */
+public final class AgentClient {
+  /** An agent's answer is a few kilobytes; anything near this is not an agent talking. */
+  private static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+
+  private final OkHttpClient http;
+  private final HttpUrl baseUrl;
+  private final String authorization;
+  private final Duration timeout;
+  private final Clock clock;
+
+  // Guarded by this: one request at a time per host keeps the ETag and the list in step.
+  private String etag;
+  private SessionSnapshot lastSnapshot;
+
+  /**
+   * @param http shared by every client of the console (one connection pool and dispatcher)
+   * @param timeout for each whole request: connecting, sending and reading the answer
+   * @param clock the console's clock, to relate the agent's times to it
+   */
+  public AgentClient(OkHttpClient http, AgentEndpoint endpoint, Duration timeout, Clock clock) {
+    this.http = Objects.requireNonNull(http, "http");
+    this.baseUrl = HttpUrl.get(endpoint.baseUri());
+    if (baseUrl == null) {
+      throw new IllegalArgumentException("not an agent URL: " + endpoint.baseUri());
+    }
+    this.authorization = "Bearer " + endpoint.token();
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** {@code GET /v1/sessions}, with {@code If-None-Match} once a list has been received. */
+  public synchronized AgentResponse<SessionSnapshot> sessions() {
+    Request.Builder request = get("v1/sessions");
+    if (etag != null && lastSnapshot != null) {
+      request.header("If-None-Match", etag);
+    }
+    long started = System.nanoTime();
+    try (Response response = call(request.build())) {
+      if (response.code() == 304 && lastSnapshot != null) {
+        SessionSnapshot unchanged =
+            new SessionSnapshot(lastSnapshot.list(), lastSnapshot.clock(), false);
+        return new AgentResponse.Success<>(unchanged, since(started));
+      }
+      if (response.code() != 200) {
+        return failure(response);
+      }
+      byte[] body = readBody(response);
+      SessionList list = Json.mapper().readValue(body, SessionList.class);
+      if (list == null || list.collectedAt() == null) {
+        return new AgentResponse.Malformed<>("the session list has no collectedAt time");
+      }
+      lastSnapshot =
+          new SessionSnapshot(list, new AgentClock(list.collectedAt(), clock.instant()), true);
+      etag = response.header("ETag");
+      return new AgentResponse.Success<>(lastSnapshot, since(started));
+    } catch (BodyTooLargeException e) {
+      return tooLarge();
+    } catch (JsonProcessingException e) {
+      return new AgentResponse.Malformed<>(
+          "the agent's answer is not a session list: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      return new AgentResponse.Unreachable<>(reason(e));
+    }
+  }
+
+  /** {@code GET /v1/host}: the host, the agent, and whether each of its sources works. */
+  public AgentResponse<HostInfo> hostInfo() {
+    long started = System.nanoTime();
+    try (Response response = call(get("v1/host").build())) {
+      if (response.code() != 200) {
+        return failure(response);
+      }
+      HostInfo info = Json.mapper().readValue(readBody(response), HostInfo.class);
+      if (info == null) {
+        return new AgentResponse.Malformed<>("the agent's answer is not a host description");
+      }
+      return new AgentResponse.Success<>(info, since(started));
+    } catch (BodyTooLargeException e) {
+      return tooLarge();
+    } catch (JsonProcessingException e) {
+      return new AgentResponse.Malformed<>(
+          "the agent's answer is not a host description: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      return new AgentResponse.Unreachable<>(reason(e));
+    }
+  }
+
+  private static <T> AgentResponse<T> tooLarge() {
+    return new AgentResponse.Malformed<>(
+        "the answer is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MB");
+  }
+
+  private Request.Builder get(String path) {
+    return new Request.Builder()
+        .url(baseUrl.newBuilder().addPathSegments(path).build())
+        .header("Authorization", authorization)
+        .header("Accept", "application/json");
+  }
+
+  private Response call(Request request) throws IOException {
+    Call call = http.newCall(request);
+    call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return call.execute();
+  }
+
+  private static byte[] readBody(Response response) throws IOException {
+    BufferedSource source = response.body().source();
+    if (source.request(MAX_BODY_BYTES + 1)) {
+      throw new BodyTooLargeException();
+    }
+    return source.readByteArray();
+  }
+
+  private static <T> AgentResponse<T> failure(Response response) {
+    String message = errorMessage(response);
+    if (response.code() == 401) {
+      return new AgentResponse.Unauthorized<>(
+          message != null ? message : "the agent does not accept this token");
+    }
+    return new AgentResponse.AgentError<>(
+        response.code(), message != null ? message : "HTTP " + response.code());
+  }
+
+  /** The agent's own words from its JSON error body, or null when it sent none. */
+  private static String errorMessage(Response response) {
+    try {
+      byte[] body = readBody(response);
+      ApiError error = Json.mapper().readValue(body, ApiError.class);
+      return error == null || error.message() == null || error.message().isBlank()
+          ? null
+          : error.message();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private String reason(IOException e) {
+    if (e instanceof ConnectException) {
+      return "connection refused by " + hostAndPort();
+    }
+    if (e instanceof NoRouteToHostException) {
+      return "no route to " + hostAndPort();
+    }
+    if (e instanceof UnknownHostException) {
+      return "unknown host " + baseUrl.host();
+    }
+    if (e instanceof InterruptedIOException) {
+      return "no answer within " + seconds(timeout);
+    }
+    if (e instanceof SSLException) {
+      return "TLS failed: " + e.getMessage();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  private String hostAndPort() {
+    return baseUrl.host() + ":" + baseUrl.port();
+  }
+
+  private static String seconds(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0
+        ? millis / 1000 + " s"
+        : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+  }
+
+  private static Duration since(long startedNanos) {
+    return Duration.ofNanos(System.nanoTime() - startedNanos);
+  }
+
+  /** An answer longer than {@link #MAX_BODY_BYTES}. */
+  private static final class BodyTooLargeException extends IOException {
+    BodyTooLargeException() {
+      super("body too large");
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package dev.sessionwatch.app.fleet;
+
+import dev.sessionwatch.app.agent.AgentClock;
+import dev.sessionwatch.app.agent.AgentResponse;
+import dev.sessionwatch.app.agent.SessionSnapshot;
+import dev.sessionwatch.protocol.HostInfo;
+import dev.sessionwatch.protocol.Session;
+import dev.sessionwatch.protocol.SessionKind;
+import dev.sessionwatch.protocol.SourceError;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import javafx.beans.Observable;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The servers the console watches and their sessions, one observable list per kind. Views bind to
+ * it; pollers hand it their answers. Use it on the FX thread only.
+ *
+ * <p>Rows are updated in place by {@link SessionKey}: an unchanged session keeps its row object, a
+ * changed one is replaced at its index, a gone one removed, a new one appended. The lists are never
+ * cleared and refilled, so selection, scroll position and sort order survive a refresh.
+ */
+public final class Fleet {
+  private final Clock clock;
+  private final ObservableList<Host> hosts =
+      FXCollections.observableArrayList(
+          host ->
+              new Observable[] {
+                host.statusProperty(), host.lastRefreshProperty(), host.sourcesProperty()
+              });
+  private final ObservableList<Host> readOnlyHosts =
+      FXCollections.unmodifiableObservableList(hosts);
+  private final Map<SessionKind, ObservableList<SessionRow>> rows =
+      new EnumMap<>(SessionKind.class);
+  private final Map<SessionKind, ObservableList<SessionRow>> readOnlyRows =
+      new EnumMap<>(SessionKind.class);
+
+  /**
+   * @param clock the console's clock, for each host's last refresh time
+   */
+  public Fleet(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    for (SessionKind kind : SessionKind.values()) {
+      // A row whose session changed is an update of the list: sorted and filtered views follow.
+      ObservableList<SessionRow> list =
+          FXCollections.observableArrayList(row -> new Observable[] {row.sessionProperty()});
+      rows.put(kind, list);
+      readOnlyRows.put(kind, FXCollections.unmodifiableObservableList(list));
+    }
+  }
+
+  /**
+   * The hosts, in the order added; a change of a host's status, refresh time or sources is an
+   * update of the list.
+   */
+  public ObservableList<Host> hosts() {
+    return readOnlyHosts;
+  }
+
+  /** Every host's sessions of one kind. */
+  public ObservableList<SessionRow> sessions(SessionKind kind) {
+    return readOnlyRows.get(kind);
+  }
+
+  /** Adds a host that has not answered yet. */
+  public Host addHost(String name) {
+    Host host = new Host(name);
+    hosts.add(host);
+    return host;
+  }
+
+  /**
+   * Takes a host's answer: its status, and on success its sessions. A host that failed shows no
+   * sessions rather than stale ones; the others are not touched.
+   */
+  public void apply(Host host, AgentResponse<SessionSnapshot> response) {
+    if (!hosts.contains(host)) {
+      return; // removed while its request was under way
+    }
+    if (response instanceof AgentResponse.Success<SessionSnapshot> success) {
+      SessionSnapshot snapshot = success.value();
+      host.answered(onlineStatus(snapshot), success.latency(), clock.instant());
+      Map<SessionKind, Map<String, Session>> listed = byKindAndId(snapshot);
+      for (SessionKind kind : SessionKind.values()) {
+        merge(rows.get(kind), host, listed.get(kind), snapshot.clock());
+      }
+    } else {
+      host.failed(failureStatus(response));
+      rows.values().forEach(list -> list.removeIf(row -> row.host() == host));
+    }
+  }
+
+  /** Takes what a host's agent says of itself: for now, which of its sources work. */
+  public void apply(Host host, HostInfo info) {
+    if (hosts.contains(host)) {
+      host.described(info.sources());
+    }
+  }
+
+  private static Map<SessionKind, Map<String, Session>> byKindAndId(SessionSnapshot snapshot) {
+    Map<SessionKind, Map<String, Session>> byKind = new EnumMap<>(SessionKind.class);
+    for (SessionKind kind : SessionKind.values()) {
+      byKind.put(kind, new LinkedHashMap<>());
+    }
+    for (Session session : snapshot.list().sessions()) {
+      byKind.get(session.kind()).put(session.id(), session);
+    }
+    return byKind;
+  }
+
+  /**
+   * Brings {@code host}'s rows in {@code list} to {@code listed}: updates the rows of sessions
+   * still there, removes the others, appends rows for new ones.
+   */
+  private static void merge(
+      ObservableList<SessionRow> list, Host host, Map<String, Session> listed, AgentClock clock) {
+    Map<String, Session> added = new LinkedHashMap<>(listed);
+    ListIterator<SessionRow> rowsOfList = list.listIterator();
+    while (rowsOfList.hasNext()) {
+      SessionRow row = rowsOfList.next();
+      if (row.host() != host) {
+        continue;
+      }
+      Session fresh = added.remove(row.key().sessionId());
+      if (fresh == null) {
+        rowsOfList.remove();
+      } else {
+        row.update(fresh, clock);
+      }
+    }
+    if (!added.isEmpty()) {
+      list.addAll(
+          added.values().stream().map(session -> new SessionRow(host, session, clock)).toList());
+    }
+  }
+
+  private static HostStatus onlineStatus(SessionSnapshot snapshot) {
+    List<SourceError> errors = snapshot.list().errors();
+    String detail =
+        errors.isEmpty()
+            ? null
+            : errors.stream()
+                .map(error -> error.source() + ": " + error.message())
+                .collect(Collectors.joining("; "));
+    return new HostStatus(HostStatus.State.ONLINE, detail);
+  }
+
+  private static HostStatus failureStatus(AgentResponse<SessionSnapshot> response) {
+    if (response instanceof AgentResponse.Unreachable<SessionSnapshot> unreachable) {
+      return new HostStatus(HostStatus.State.UNREACHABLE, unreachable.reason());
+    }
+    if (response instanceof AgentResponse.Unauthorized<SessionSnapshot> unauthorized) {
+      return new HostStatus(HostStatus.State.UNAUTHORIZED, unauthorized.message());
+    }
+    if (response instanceof AgentResponse.AgentError<SessionSnapshot> error) {
+      return new HostStatus(
+          HostStatus.State.AGENT_ERROR, "HTTP " + error.status() + ": " + error.message());
+    }
+    if (response instanceof AgentResponse.Malformed<SessionSnapshot> malformed) {
+      return new HostStatus(HostStatus.State.AGENT_ERROR, malformed.detail());
+    }
+    throw new IllegalArgumentException("not a failure: " + response);
+  }
+}

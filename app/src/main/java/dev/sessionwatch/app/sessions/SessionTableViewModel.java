@@ -1,0 +1,248 @@
+package dev.sessionwatch.app.sessions;
+
+import static dev.sessionwatch.app.sessions.SessionColumn.Presentation.NUMBER;
+import static dev.sessionwatch.app.sessions.SessionColumn.Presentation.PROGRESS;
+import static dev.sessionwatch.app.sessions.SessionColumn.Presentation.TEXT;
+
+import dev.sessionwatch.app.fleet.Host;
+import dev.sessionwatch.app.fleet.HostStatus;
+import dev.sessionwatch.app.fleet.SessionRow;
+import dev.sessionwatch.app.format.HumanReadable;
+import dev.sessionwatch.protocol.Session;
+import dev.sessionwatch.protocol.SessionKind;
+import dev.sessionwatch.protocol.SourceStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+/**
+ * The state of one session table (Panel, FTP or Terminal): its rows, columns, title and what it
+ * says when empty. Knows no controls; tested without the toolkit.
+ */
+public final class SessionTableViewModel {
+  static final Duration DEFAULT_IDLE_THRESHOLD = Duration.ofMinutes(15);
+
+  private final SessionKind kind;
+  private final ObservableValue<Instant> now;
+  private final DateTimeFormatter logonTimeFormat;
+  private final FilteredList<SessionRow> filteredRows;
+  private final SortedList<SessionRow> sortedRows;
+  private final List<SessionColumn<?>> columns;
+  private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+  private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText");
+  private final ObjectProperty<Duration> idleThreshold =
+      new SimpleObjectProperty<>(this, "idleThreshold", DEFAULT_IDLE_THRESHOLD);
+
+  /**
+   * @param rows the fleet's sessions of {@code kind}
+   * @param hosts the fleet's hosts, to say why the table is empty
+   * @param now the console's clock, ticking, for idle times
+   * @param zone where logon times are shown
+   */
+  SessionTableViewModel(
+      SessionKind kind,
+      ObservableList<SessionRow> rows,
+      ObservableList<Host> hosts,
+      ObservableValue<Instant> now,
+      ZoneId zone) {
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.now = Objects.requireNonNull(now, "now");
+    // The UI is in English; the year is left out, as sessions rarely outlive one.
+    this.logonTimeFormat =
+        DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(zone);
+    this.filteredRows = new FilteredList<>(rows);
+    this.sortedRows = new SortedList<>(filteredRows);
+    this.columns = columnsFor(kind);
+    title.bind(
+        Bindings.createStringBinding(
+            () -> label(kind) + " (" + filteredRows.size() + ")", filteredRows));
+    emptyText.bind(Bindings.createStringBinding(() -> emptyText(hosts), hosts));
+  }
+
+  public SessionKind kind() {
+    return kind;
+  }
+
+  /** The rows to show; a view binds its sort order to this list's comparator. */
+  public SortedList<SessionRow> rows() {
+    return sortedRows;
+  }
+
+  public List<SessionColumn<?>> columns() {
+    return columns;
+  }
+
+  /** The tab title with the count, e.g. {@code FTP (3)}. */
+  public ReadOnlyStringProperty titleProperty() {
+    return title.getReadOnlyProperty();
+  }
+
+  /** Why there are no rows, in words. */
+  public ReadOnlyStringProperty emptyTextProperty() {
+    return emptyText.getReadOnlyProperty();
+  }
+
+  /** Sessions idle this long or longer are marked. */
+  public ObjectProperty<Duration> idleThresholdProperty() {
+    return idleThreshold;
+  }
+
+  /** The console's clock as the table last saw it; a view re-marks rows when it ticks. */
+  public ObservableValue<Instant> now() {
+    return now;
+  }
+
+  /** Whether {@code row} has been idle at least the threshold. */
+  public boolean isIdle(SessionRow row) {
+    return row.idleAt(now.getValue())
+        .map(idle -> idle.compareTo(idleThreshold.get()) >= 0)
+        .orElse(false);
+  }
+
+  private static String label(SessionKind kind) {
+    return switch (kind) {
+      case PANEL -> "Panel";
+      case FTP -> "FTP";
+      case TERMINAL -> "Terminal";
+    };
+  }
+
+  private String emptyText(List<Host> hosts) {
+    if (hosts.isEmpty()) {
+      return "No server to watch.";
+    }
+    List<Host> answered = hosts.stream().filter(host -> host.status().isOnline()).toList();
+    if (answered.isEmpty()) {
+      if (hosts.stream().allMatch(host -> host.status().state() == HostStatus.State.CONNECTING)) {
+        return "Waiting for the servers to answer…";
+      }
+      return "No server answered: "
+          + hosts.stream()
+              .map(host -> host.name() + ": " + host.status().describe())
+              .collect(Collectors.joining("; "));
+    }
+    String where =
+        hosts.size() == 1
+            ? hosts.get(0).name()
+            : answered.size() == hosts.size() ? "these servers" : "the servers that answered";
+    String noWorkingSource = noWorkingSource(answered, where);
+    if (noWorkingSource != null) {
+      return noWorkingSource;
+    }
+    return switch (kind) {
+      case PANEL -> "No one is logged in to a control panel on " + where + ".";
+      case FTP -> "No one is logged in over FTP on " + where + ".";
+      case TERMINAL -> "No one is logged in on a terminal on " + where + ".";
+    };
+  }
+
+  /**
+   * Why none of these hosts can list sessions of this kind, when that is so: an empty table must
+   * not read as "no one is logged in" when nothing could have seen them.
+   */
+  private String noWorkingSource(List<Host> answered, String where) {
+    if (answered.stream().anyMatch(host -> host.sources() == null)) {
+      return null; // not described yet
+    }
+    List<String> unavailable = new ArrayList<>();
+    for (Host host : answered) {
+      for (SourceStatus source : host.sources()) {
+        if (source.kind() != kind) {
+          continue;
+        }
+        if (source.available()) {
+          return null;
+        }
+        String detail = source.detail() == null ? "" : " (" + source.detail() + ")";
+        unavailable.add((answered.size() == 1 ? "" : host.name() + " ") + source.name() + detail);
+      }
+    }
+    String sourceOf = "No " + noun(kind) + " source";
+    if (unavailable.isEmpty()) {
+      return sourceOf + " is enabled on " + where + ".";
+    }
+    return sourceOf + " works on " + where + ": " + String.join("; ", unavailable);
+  }
+
+  private static String noun(SessionKind kind) {
+    return switch (kind) {
+      case PANEL -> "control panel";
+      case FTP -> "FTP";
+      case TERMINAL -> "terminal";
+    };
+  }
+
+  private List<SessionColumn<?>> columnsFor(SessionKind kind) {
+    SessionColumn<String> server =
+        new SessionColumn<>("server", "Server", row -> row.host().nameProperty(), s -> s, TEXT);
+    SessionColumn<String> type = SessionColumn.text("type", "Type", Session::userType);
+    SessionColumn<String> status = SessionColumn.text("status", "Status", Session::state);
+    SessionColumn<String> login = SessionColumn.text("login", "Login", Session::user);
+    SessionColumn<String> address =
+        SessionColumn.text("address", "IP address", Session::clientAddress);
+    SessionColumn<Instant> logonTime =
+        SessionColumn.of(
+            "logon-time", "Logon time", Session::loginTime, logonTimeFormat::format, TEXT);
+    SessionColumn<Duration> idleTime =
+        new SessionColumn<>(
+            "idle-time",
+            "Idle time",
+            row ->
+                Bindings.createObjectBinding(
+                    () -> row.idleAt(now.getValue()).orElse(null), now, row.sessionProperty()),
+            HumanReadable::duration,
+            NUMBER);
+    return switch (kind) {
+      case PANEL -> List.of(server, type, login, address, logonTime, idleTime);
+      case FTP ->
+          List.of(
+              server,
+              type,
+              status,
+              login,
+              SessionColumn.text("domain", "Domain", Session::domain),
+              SessionColumn.text("location", "Current location", Session::currentDirectory),
+              SessionColumn.text("file", "File", Session::currentFile),
+              SessionColumn.of(
+                  "speed",
+                  "Speed",
+                  Session::transferRateBytesPerSecond,
+                  HumanReadable::rate,
+                  NUMBER),
+              SessionColumn.of(
+                  "progress", "Progress", Session::progress, HumanReadable::percent, PROGRESS),
+              address,
+              logonTime,
+              idleTime);
+      case TERMINAL ->
+          List.of(
+              server,
+              status,
+              SessionColumn.text("line", "Session", Session::line),
+              SessionColumn.text("user", "User", Session::user),
+              SessionColumn.text("from", "From", SessionTableViewModel::from),
+              logonTime,
+              idleTime);
+    };
+  }
+
+  /** Where a terminal login came from: the remote host name, else the address. */
+  private static String from(Session session) {
+    return session.remoteHost() != null ? session.remoteHost() : session.clientAddress();
+  }
+}

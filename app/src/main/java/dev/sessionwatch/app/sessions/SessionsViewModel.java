@@ -1,0 +1,48 @@
+package dev.sessionwatch.app.sessions;
+
+import dev.sessionwatch.app.fleet.Fleet;
+import dev.sessionwatch.protocol.SessionKind;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/** The three session tables, in tab order, sharing one ticking clock for idle times. */
+public final class SessionsViewModel {
+  private final Clock clock;
+  private final ReadOnlyObjectWrapper<Instant> now;
+  private final List<SessionTableViewModel> tables;
+
+  /**
+   * @param clock the console's clock; its zone is where times are shown
+   */
+  public SessionsViewModel(Fleet fleet, Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.now = new ReadOnlyObjectWrapper<>(this, "now", clock.instant());
+    ZoneId zone = clock.getZone();
+    this.tables =
+        Arrays.stream(SessionKind.values())
+            .map(
+                kind ->
+                    new SessionTableViewModel(
+                        kind, fleet.sessions(kind), fleet.hosts(), now.getReadOnlyProperty(), zone))
+            .toList();
+  }
+
+  /** Panel, FTP, Terminal. */
+  public List<SessionTableViewModel> tables() {
+    return tables;
+  }
+
+  public SessionTableViewModel table(SessionKind kind) {
+    return tables.get(kind.ordinal());
+  }
+
+  /** Reads the clock again, so idle times move on between refreshes. */
+  public void tick() {
+    now.set(clock.instant());
+  }
+}

@@ -1,0 +1,211 @@
+package dev.sessionwatch.app.fleet;
+
+import static dev.sessionwatch.app.testing.SessionLists.answer;
+import static dev.sessionwatch.app.testing.SessionLists.ftp;
+import static dev.sessionwatch.app.testing.SessionLists.terminal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessionwatch.app.agent.AgentResponse;
+import dev.sessionwatch.app.agent.SessionSnapshot;
+import dev.sessionwatch.app.testing.ManualClock;
+import dev.sessionwatch.protocol.HostInfo;
+import dev.sessionwatch.protocol.Role;
+import dev.sessionwatch.protocol.Session;
+import dev.sessionwatch.protocol.SessionKind;
+import dev.sessionwatch.protocol.SourceError;
+import dev.sessionwatch.protocol.SourceStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.junit.jupiter.api.Test;
+
+class FleetTest {
+  private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+  private final ManualClock clock = new ManualClock(T0);
+  private final Fleet fleet = new Fleet(clock);
+  private final Host web01 = fleet.addHost("web01");
+  private final Host web02 = fleet.addHost("web02");
+  private final ObservableList<SessionRow> terminals = fleet.sessions(SessionKind.TERMINAL);
+
+  @Test
+  void putsEachSessionInTheListOfItsKind() {
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice"), ftp("proftpd:7", "bob")));
+
+    assertThat(users(terminals)).containsExactly("alice");
+    assertThat(users(fleet.sessions(SessionKind.FTP))).containsExactly("bob");
+    assertThat(fleet.sessions(SessionKind.PANEL)).isEmpty();
+  }
+
+  @Test
+  void leavesTheListAloneWhenNothingChanged() {
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
+    SessionRow before = terminals.get(0);
+    List<String> changes = recordChanges(terminals);
+
+    fleet.apply(web01, answer(T0.plusSeconds(5), terminal("utmp:1", "alice")));
+
+    assertThat(changes).isEmpty();
+    assertThat(terminals).singleElement().isSameAs(before);
+  }
+
+  @Test
+  void updatesTheRowOfAChangedSessionAndNothingElse() {
+    fleet.apply(
+        web01,
+        answer(
+            T0,
+            terminal("utmp:1", "alice"),
+            terminal("utmp:2", "bob"),
+            terminal("utmp:3", "carol")));
+    SessionRow bob = terminals.get(1);
+    List<String> changes = recordChanges(terminals);
+
+    Session bobIdle = terminal("utmp:2", "bob").toBuilder().state("idle").build();
+    fleet.apply(
+        web01,
+        answer(
+            T0.plusSeconds(5), terminal("utmp:1", "alice"), bobIdle, terminal("utmp:3", "carol")));
+
+    assertThat(changes).containsExactly("updated 1");
+    assertThat(terminals.get(1)).isSameAs(bob);
+    assertThat(bob.session().state()).isEqualTo("idle");
+  }
+
+  @Test
+  void removesAGoneSessionAndAppendsANewOne() {
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice"), terminal("utmp:2", "bob")));
+    List<String> changes = recordChanges(terminals);
+
+    fleet.apply(
+        web01, answer(T0.plusSeconds(5), terminal("utmp:2", "bob"), terminal("utmp:3", "dave")));
+
+    assertThat(changes).containsExactly("removed 0", "added 1");
+    assertThat(users(terminals)).containsExactly("bob", "dave");
+  }
+
+  @Test
+  void keysRowsByHostSoTheSameIdOnTwoHostsIsTwoRows() {
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
+    fleet.apply(web02, answer(T0, terminal("utmp:1", "bob")));
+
+    assertThat(terminals)
+        .extracting(SessionRow::key)
+        .containsExactly(new SessionKey(web01, "utmp:1"), new SessionKey(web02, "utmp:1"));
+  }
+
+  @Test
+  void aFailingHostLosesItsRowsAndLeavesTheOthersAlone() {
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
+    fleet.apply(web02, answer(T0, terminal("utmp:9", "bob")));
+    SessionRow alice = terminals.get(0);
+
+    fleet.apply(web02, new AgentResponse.Unreachable<>("connection refused by web02:7878"));
+
+    assertThat(terminals).containsExactly(alice);
+    assertThat(web02.status())
+        .isEqualTo(
+            new HostStatus(HostStatus.State.UNREACHABLE, "connection refused by web02:7878"));
+    assertThat(web01.status().isOnline()).isTrue();
+  }
+
+  @Test
+  void anUnchangedAnswerAfterAFailureBringsTheRowsBack() {
+    AgentResponse<SessionSnapshot> first = answer(T0, terminal("utmp:1", "alice"));
+    fleet.apply(web01, first);
+    fleet.apply(web01, new AgentResponse.Unauthorized<>("unknown token"));
+    assertThat(terminals).isEmpty();
+
+    SessionSnapshot snapshot = ((AgentResponse.Success<SessionSnapshot>) first).value();
+    fleet.apply(
+        web01,
+        new AgentResponse.Success<>(
+            new SessionSnapshot(snapshot.list(), snapshot.clock(), false), Duration.ofMillis(3)));
+
+    assertThat(users(terminals)).containsExactly("alice");
+  }
+
+  @Test
+  void tellsAnUnauthorisedHostFromAnAgentErrorAndMalformedAnswer() {
+    fleet.apply(web01, new AgentResponse.Unauthorized<>("unknown token"));
+    fleet.apply(web02, new AgentResponse.AgentError<>(500, "internal error"));
+
+    assertThat(web01.status().describe()).isEqualTo("unauthorised (unknown token)");
+    assertThat(web02.status().describe()).isEqualTo("agent error (HTTP 500: internal error)");
+
+    fleet.apply(web02, new AgentResponse.Malformed<>("not a session list"));
+    assertThat(web02.status().describe()).isEqualTo("agent error (not a session list)");
+  }
+
+  @Test
+  void anOnlineHostNamesItsFailedSources() {
+    fleet.apply(
+        web01,
+        answer(
+            T0,
+            T0,
+            List.of(terminal("utmp:1", "alice")),
+            new SourceError("proftpd", "no scoreboard")));
+
+    assertThat(web01.status().isOnline()).isTrue();
+    assertThat(web01.status().detail()).isEqualTo("proftpd: no scoreboard");
+    assertThat(users(terminals)).containsExactly("alice");
+  }
+
+  @Test
+  void recordsLatencyAndRefreshTimeOfASuccessOnly() {
+    clock.advance(Duration.ofSeconds(30));
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
+    clock.advance(Duration.ofSeconds(5));
+    fleet.apply(web01, new AgentResponse.Unreachable<>("no answer within 4 s"));
+
+    assertThat(web01.lastRefreshProperty().get()).isEqualTo(T0.plusSeconds(30));
+    assertThat(web01.latencyProperty().get()).isEqualTo(Duration.ofMillis(12));
+  }
+
+  @Test
+  void recordsWhichSourcesOfAHostWork() {
+    SourceStatus utmp = SourceStatus.unavailable("utmp", SessionKind.TERMINAL, "no utmp file");
+
+    fleet.apply(
+        web01, new HostInfo("web01", "0.1.0", 1, "Linux", T0, Role.OPERATOR, List.of(utmp)));
+
+    assertThat(web01.sources()).containsExactly(utmp);
+    assertThat(web02.sources()).isNull();
+  }
+
+  @Test
+  void startsEveryHostAsConnecting() {
+    assertThat(fleet.hosts()).extracting(Host::status).containsOnly(HostStatus.connecting());
+  }
+
+  private static List<String> users(List<SessionRow> rows) {
+    return rows.stream().map(row -> row.session().user()).toList();
+  }
+
+  /** Each change as "updated I", "replaced I", "added I" or "removed I". */
+  private static List<String> recordChanges(ObservableList<SessionRow> list) {
+    List<String> changes = new ArrayList<>();
+    list.addListener(
+        (ListChangeListener<SessionRow>)
+            change -> {
+              while (change.next()) {
+                if (change.wasUpdated()) {
+                  changes.add("updated " + change.getFrom());
+                } else if (change.wasReplaced()) {
+                  changes.add("replaced " + change.getFrom());
+                } else if (change.wasAdded()) {
+                  changes.add("added " + change.getFrom());
+                } else if (change.wasRemoved()) {
+                  changes.add("removed " + change.getFrom());
+                } else {
+                  changes.add("other " + change);
+                }
+              }
+            });
+    return changes;
+  }
+}

@@ -1,0 +1,262 @@
+package dev.sessionwatch.app.sessions;
+
+import static dev.sessionwatch.app.testing.SessionLists.answer;
+import static dev.sessionwatch.app.testing.SessionLists.ftp;
+import static dev.sessionwatch.app.testing.SessionLists.panel;
+import static dev.sessionwatch.app.testing.SessionLists.terminal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessionwatch.app.agent.AgentResponse;
+import dev.sessionwatch.app.fleet.Fleet;
+import dev.sessionwatch.app.fleet.Host;
+import dev.sessionwatch.app.fleet.SessionRow;
+import dev.sessionwatch.app.testing.ManualClock;
+import dev.sessionwatch.protocol.HostInfo;
+import dev.sessionwatch.protocol.Role;
+import dev.sessionwatch.protocol.Session;
+import dev.sessionwatch.protocol.SessionKind;
+import dev.sessionwatch.protocol.SourceStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SessionTableViewModelTest {
+  private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+  private final ManualClock clock = new ManualClock(T0);
+  private final Fleet fleet = new Fleet(clock);
+  private final Host web01 = fleet.addHost("web01");
+  private final SessionsViewModel sessions = new SessionsViewModel(fleet, clock);
+  private final SessionTableViewModel ftpTable = sessions.table(SessionKind.FTP);
+
+  @Test
+  void titlesEachTabWithItsCount() {
+    fleet.apply(web01, answer(T0, ftp("proftpd:1", "alice"), ftp("proftpd:2", "bob")));
+
+    assertThat(sessions.tables())
+        .extracting(table -> table.titleProperty().get())
+        .containsExactly("Panel (0)", "FTP (2)", "Terminal (0)");
+  }
+
+  @Test
+  void updatesTheCountWhenSessionsEnd() {
+    fleet.apply(web01, answer(T0, ftp("proftpd:1", "alice"), ftp("proftpd:2", "bob")));
+    fleet.apply(web01, answer(T0.plusSeconds(5), ftp("proftpd:2", "bob")));
+
+    assertThat(ftpTable.titleProperty().get()).isEqualTo("FTP (1)");
+  }
+
+  @Test
+  void showsThePanelColumnsServerFirst() {
+    assertThat(titles(SessionKind.PANEL))
+        .containsExactly("Server", "Type", "Login", "IP address", "Logon time", "Idle time");
+  }
+
+  @Test
+  void showsTheFtpColumnsServerFirst() {
+    assertThat(titles(SessionKind.FTP))
+        .containsExactly(
+            "Server",
+            "Type",
+            "Status",
+            "Login",
+            "Domain",
+            "Current location",
+            "File",
+            "Speed",
+            "Progress",
+            "IP address",
+            "Logon time",
+            "Idle time");
+  }
+
+  @Test
+  void showsTheTerminalColumnsServerFirst() {
+    assertThat(titles(SessionKind.TERMINAL))
+        .containsExactly("Server", "Status", "Session", "User", "From", "Logon time", "Idle time");
+  }
+
+  @Test
+  void readsAnFtpTransferAsPeopleRead() {
+    Session upload =
+        ftp("proftpd:1", "alice").toBuilder()
+            .userType("ftp user")
+            .state("uploading")
+            .domain("example.com")
+            .currentDirectory("/httpdocs")
+            .currentFile("site.tar.gz")
+            .transferRateBytesPerSecond(1_230_000L)
+            .progress(0.42)
+            .clientAddress("203.0.113.7")
+            .loginTime(Instant.parse("2026-03-01T09:15:30Z"))
+            .idleSince(T0.minusSeconds(192))
+            .build();
+    fleet.apply(web01, answer(T0, upload));
+
+    assertThat(texts(ftpTable, ftpTable.rows().get(0)))
+        .containsExactly(
+            "web01",
+            "ftp user",
+            "uploading",
+            "alice",
+            "example.com",
+            "/httpdocs",
+            "site.tar.gz",
+            "1.2 MB/s",
+            "42 %",
+            "203.0.113.7",
+            "1 Mar 09:15",
+            "3m 12s");
+  }
+
+  @Test
+  void leavesUnknownValuesEmpty() {
+    fleet.apply(web01, answer(T0, ftp("proftpd:1", "alice")));
+
+    assertThat(texts(ftpTable, ftpTable.rows().get(0)))
+        .containsExactly("web01", "", "", "alice", "", "", "", "", "", "", "", "");
+  }
+
+  @Test
+  void idleTimeMovesOnWithTheClockBetweenRefreshes() {
+    fleet.apply(web01, answer(T0, ftp("proftpd:1", "alice").toBuilder().idleSince(T0).build()));
+    SessionColumn<?> idle = column(ftpTable, "idle-time");
+    var idleValue = idle.value().apply(ftpTable.rows().get(0));
+
+    clock.advance(Duration.ofSeconds(75));
+    sessions.tick();
+
+    assertThat(idleValue.getValue()).isEqualTo(Duration.ofSeconds(75));
+    assertThat(idle.textOf(ftpTable.rows().get(0))).isEqualTo("1m 15s");
+  }
+
+  @Test
+  void terminalFromIsTheRemoteHostElseTheAddress() {
+    fleet.apply(
+        web01,
+        answer(
+            T0,
+            terminal("utmp:1", "alice").toBuilder()
+                .remoteHost("laptop.example")
+                .clientAddress("192.0.2.1")
+                .build(),
+            terminal("utmp:2", "bob").toBuilder().clientAddress("192.0.2.2").build()));
+    SessionTableViewModel table = sessions.table(SessionKind.TERMINAL);
+    SessionColumn<?> from = column(table, "from");
+
+    assertThat(table.rows())
+        .extracting(from::textOf)
+        .containsExactly("laptop.example", "192.0.2.2");
+  }
+
+  @Test
+  void marksSessionsIdleFromTheThresholdOn() {
+    SessionTableViewModel table = sessions.table(SessionKind.PANEL);
+    table.idleThresholdProperty().set(Duration.ofMinutes(10));
+    fleet.apply(
+        web01,
+        answer(
+            T0,
+            panel("plesk:1", "admin").toBuilder().idleSince(T0.minusSeconds(599)).build(),
+            panel("plesk:2", "client").toBuilder().idleSince(T0.minusSeconds(600)).build(),
+            panel("plesk:3", "reseller")));
+
+    assertThat(table.rows()).extracting(table::isIdle).containsExactly(false, true, false);
+  }
+
+  @Test
+  void saysItIsWaitingBeforeAnyServerAnswered() {
+    assertThat(ftpTable.emptyTextProperty().get()).isEqualTo("Waiting for the servers to answer…");
+  }
+
+  @Test
+  void saysNoOneIsLoggedInWhenTheServersAnsweredWithNone() {
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
+
+    assertThat(ftpTable.emptyTextProperty().get())
+        .isEqualTo("No one is logged in over FTP on web01.");
+  }
+
+  @Test
+  void saysNoOneIsLoggedInOnTheServersThatAnsweredWhenOthersDidNot() {
+    Host web02 = fleet.addHost("web02");
+    fleet.apply(web01, answer(T0));
+    fleet.apply(web02, new AgentResponse.Unreachable<>("no answer within 4 s"));
+
+    assertThat(ftpTable.emptyTextProperty().get())
+        .isEqualTo("No one is logged in over FTP on the servers that answered.");
+  }
+
+  @Test
+  void saysSoWhenNoSourceOfTheKindIsEnabled() {
+    fleet.apply(web01, answer(T0));
+    fleet.apply(web01, described(SourceStatus.available("utmp", SessionKind.TERMINAL)));
+
+    assertThat(ftpTable.emptyTextProperty().get()).isEqualTo("No FTP source is enabled on web01.");
+  }
+
+  @Test
+  void namesTheSourcesThatDoNotWorkAndWhy() {
+    fleet.apply(web01, answer(T0));
+    fleet.apply(
+        web01,
+        described(
+            SourceStatus.unavailable(
+                "utmp", SessionKind.TERMINAL, "no utmp file at /var/run/utmp")));
+
+    assertThat(sessions.table(SessionKind.TERMINAL).emptyTextProperty().get())
+        .isEqualTo("No terminal source works on web01: utmp (no utmp file at /var/run/utmp)");
+  }
+
+  @Test
+  void saysNoOneIsLoggedInWhenASourceOfTheKindWorks() {
+    fleet.apply(web01, answer(T0));
+    fleet.apply(
+        web01,
+        described(
+            SourceStatus.unavailable("pure-ftpd", SessionKind.FTP, "pure-ftpwho not found"),
+            SourceStatus.available("proftpd", SessionKind.FTP)));
+
+    assertThat(ftpTable.emptyTextProperty().get())
+        .isEqualTo("No one is logged in over FTP on web01.");
+  }
+
+  @Test
+  void saysWhyWhenNoServerAnswered() {
+    fleet.apply(web01, new AgentResponse.Unreachable<>("connection refused by web01:7878"));
+
+    assertThat(ftpTable.emptyTextProperty().get())
+        .isEqualTo("No server answered: web01: unreachable (connection refused by web01:7878)");
+  }
+
+  @Test
+  void rowsAreSortable() {
+    fleet.apply(web01, answer(T0, ftp("proftpd:1", "carol"), ftp("proftpd:2", "alice")));
+
+    ftpTable.rows().setComparator((a, b) -> a.session().user().compareTo(b.session().user()));
+
+    assertThat(ftpTable.rows())
+        .extracting(row -> row.session().user())
+        .containsExactly("alice", "carol");
+  }
+
+  private static HostInfo described(SourceStatus... sources) {
+    return new HostInfo("web01", "0.1.0", 1, "Linux", T0, Role.OPERATOR, List.of(sources));
+  }
+
+  private List<String> titles(SessionKind kind) {
+    return sessions.table(kind).columns().stream().map(SessionColumn::title).toList();
+  }
+
+  private static List<String> texts(SessionTableViewModel table, SessionRow row) {
+    return table.columns().stream().map(column -> column.textOf(row)).toList();
+  }
+
+  private static SessionColumn<?> column(SessionTableViewModel table, String id) {
+    return table.columns().stream()
+        .filter(column -> column.id().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+}

@@ -1,7 +1,9 @@
 package dev.sessionwatch.app;
 
+import dev.sessionwatch.app.actions.SessionActionsViewModel;
 import dev.sessionwatch.app.agent.AgentClient;
 import dev.sessionwatch.app.fleet.Fleet;
+import dev.sessionwatch.app.fleet.Host;
 import dev.sessionwatch.app.fleet.HostPoller;
 import dev.sessionwatch.app.fleet.WatchedHost;
 import dev.sessionwatch.app.hosts.StatusLine;
@@ -11,6 +13,7 @@ import dev.sessionwatch.app.sessions.SessionsViewModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.animation.Animation;
@@ -75,7 +78,13 @@ public final class Console implements AutoCloseable {
 
     root.getStyleClass().add("console");
     root.setTop(toolBar());
-    root.setCenter(new SessionsView(sessions).node());
+    SessionActionsViewModel actions =
+        new SessionActionsViewModel(
+            host -> poller(host).map(HostPoller::client),
+            host -> poller(host).ifPresent(HostPoller::refreshNow),
+            scheduler,
+            fxExecutor);
+    root.setCenter(new SessionsView(sessions, actions).node());
     root.setBottom(new StatusLine(new StatusLineViewModel(fleet.hosts(), clock.getZone())).node());
     root.addEventHandler(
         KeyEvent.KEY_PRESSED,
@@ -100,6 +109,10 @@ public final class Console implements AutoCloseable {
   /** Polls every host now (F5). */
   public void refreshNow() {
     pollers.forEach(HostPoller::refreshNow);
+  }
+
+  private Optional<HostPoller> poller(Host host) {
+    return pollers.stream().filter(poller -> poller.host() == host).findFirst();
   }
 
   @Override

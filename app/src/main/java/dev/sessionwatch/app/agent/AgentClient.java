@@ -1,9 +1,11 @@
 package dev.sessionwatch.app.agent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.sessionwatch.protocol.ActionOutcome;
 import dev.sessionwatch.protocol.ApiError;
 import dev.sessionwatch.protocol.HostInfo;
 import dev.sessionwatch.protocol.Json;
+import dev.sessionwatch.protocol.SessionAction;
 import dev.sessionwatch.protocol.SessionList;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -20,6 +22,7 @@ import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.BufferedSource;
 
@@ -113,6 +116,53 @@ public final class AgentClient {
           "the agent's answer is not a host description: " + e.getOriginalMessage());
     } catch (IOException e) {
       return new AgentResponse.Unreachable<>(reason(e));
+    }
+  }
+
+  /**
+   * {@code POST /v1/sessions/{id}/{action}}: asks the agent to act on one of its sessions.
+   * Blocking, bounded by the client's timeout; call it off the FX thread.
+   */
+  public ActionResponse perform(String sessionId, SessionAction action) {
+    Request request =
+        new Request.Builder()
+            .url(
+                baseUrl
+                    .newBuilder()
+                    .addPathSegments("v1/sessions")
+                    .addPathSegment(sessionId) // percent-encoded: an id may hold any character
+                    .addPathSegment(action.wireName())
+                    .build())
+            .header("Authorization", authorization)
+            .header("Accept", "application/json")
+            .post(RequestBody.EMPTY)
+            .build();
+    try (Response response = call(request)) {
+      if (response.code() == 200) {
+        ActionOutcome outcome = Json.mapper().readValue(readBody(response), ActionOutcome.class);
+        return outcome == null
+            ? new ActionResponse.Failed("the agent's answer is not an action outcome")
+            : new ActionResponse.Done(outcome);
+      }
+      String message = errorMessage(response);
+      String said = message != null ? message : "HTTP " + response.code();
+      return switch (response.code()) {
+        case 401 ->
+            new ActionResponse.Unauthorized(
+                message != null ? message : "the agent does not accept this token");
+        case 403 -> new ActionResponse.Forbidden(said);
+        case 404 -> new ActionResponse.Gone(said);
+        case 409 -> new ActionResponse.NotOffered(said);
+        default -> new ActionResponse.Failed(said);
+      };
+    } catch (BodyTooLargeException e) {
+      return new ActionResponse.Failed(
+          "the answer is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MB");
+    } catch (JsonProcessingException e) {
+      return new ActionResponse.Failed(
+          "the agent's answer is not an action outcome: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      return new ActionResponse.Unreachable(reason(e));
     }
   }
 

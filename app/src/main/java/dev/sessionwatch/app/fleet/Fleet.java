@@ -8,6 +8,7 @@ import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionKind;
 import dev.sessionwatch.protocol.SourceError;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,10 +87,12 @@ public final class Fleet {
     }
     if (response instanceof AgentResponse.Success<SessionSnapshot> success) {
       SessionSnapshot snapshot = success.value();
+      // Sessions of a host's first answer (or first after a failure) were not seen arriving.
+      Instant arrivedAt = host.status().isOnline() ? clock.instant() : null;
       host.answered(onlineStatus(snapshot), success.latency(), clock.instant());
       Map<SessionKind, Map<String, Session>> listed = byKindAndId(snapshot);
       for (SessionKind kind : SessionKind.values()) {
-        merge(rows.get(kind), host, listed.get(kind), snapshot.clock());
+        merge(rows.get(kind), host, listed.get(kind), snapshot.clock(), arrivedAt);
       }
     } else {
       host.failed(failureStatus(response));
@@ -120,7 +123,11 @@ public final class Fleet {
    * still there, removes the others, appends rows for new ones.
    */
   private static void merge(
-      ObservableList<SessionRow> list, Host host, Map<String, Session> listed, AgentClock clock) {
+      ObservableList<SessionRow> list,
+      Host host,
+      Map<String, Session> listed,
+      AgentClock clock,
+      Instant arrivedAt) {
     Map<String, Session> added = new LinkedHashMap<>(listed);
     ListIterator<SessionRow> rowsOfList = list.listIterator();
     while (rowsOfList.hasNext()) {
@@ -137,7 +144,9 @@ public final class Fleet {
     }
     if (!added.isEmpty()) {
       list.addAll(
-          added.values().stream().map(session -> new SessionRow(host, session, clock)).toList());
+          added.values().stream()
+              .map(session -> new SessionRow(host, session, clock, arrivedAt))
+              .toList());
     }
   }
 

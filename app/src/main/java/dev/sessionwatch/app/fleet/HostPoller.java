@@ -67,6 +67,11 @@ public final class HostPoller implements AutoCloseable {
     return host;
   }
 
+  /** The host's agent client, also for actions on its sessions. */
+  public AgentClient client() {
+    return client;
+  }
+
   /** Polls now and then every {@code interval}, replacing any earlier schedule. */
   public synchronized void start(Duration interval) {
     stopSchedule();

@@ -17,10 +17,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 public final class SessionRow {
   private final SessionKey key;
   private final ReadOnlyObjectWrapper<Session> session;
+  private final Instant arrivedAt;
   private AgentClock clock;
 
-  SessionRow(Host host, Session session, AgentClock clock) {
+  SessionRow(Host host, Session session, AgentClock clock, Instant arrivedAt) {
     this.key = new SessionKey(host, session.id());
+    this.arrivedAt = arrivedAt;
     this.session = new ReadOnlyObjectWrapper<>(this, "session", session);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -31,6 +33,14 @@ public final class SessionRow {
 
   public Host host() {
     return key.host();
+  }
+
+  /**
+   * When the console first saw this session, on its clock; null for a session that was already
+   * there when its host first answered, so a table marks only the sessions seen arriving.
+   */
+  public Optional<Instant> arrivedAt() {
+    return Optional.ofNullable(arrivedAt);
   }
 
   /** The session as last listed; a change is a refresh that found it changed. */

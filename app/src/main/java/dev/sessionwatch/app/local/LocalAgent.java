@@ -64,7 +64,11 @@ public final class LocalAgent implements AutoCloseable {
     DemoHost demoHost = new DemoHost(DEMO_HOST_NAME, DEMO_HOST_NAME.hashCode(), Clock.systemUTC());
     try {
       return start(
-          demoHost.hostName(), demoHost.sources(), directory.resolve("audit.log"), directory);
+          demoHost.hostName(),
+          demoHost.sources(),
+          directory.resolve("audit.log"),
+          Role.OPERATOR,
+          directory);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(directory.resolve("audit.log"));
       Files.deleteIfExists(directory);
@@ -75,17 +79,31 @@ public final class LocalAgent implements AutoCloseable {
   /** Serves {@code sources} as host {@code hostName} on a free loopback port. */
   public static LocalAgent start(String hostName, List<SessionSource> sources, Path auditLogFile)
       throws IOException {
-    return start(hostName, sources, auditLogFile, null);
+    return start(hostName, sources, auditLogFile, Role.OPERATOR, null);
+  }
+
+  /**
+   * Serves {@code sources} as host {@code hostName} on a free loopback port to a token of {@code
+   * role}: a viewer token sees the sessions but may not act on them.
+   */
+  public static LocalAgent start(
+      String hostName, List<SessionSource> sources, Path auditLogFile, Role role)
+      throws IOException {
+    return start(hostName, sources, auditLogFile, role, null);
   }
 
   /**
    * @param temporaryDirectory removed on close, with the audit log in it; null to keep the log
    */
   private static LocalAgent start(
-      String hostName, List<SessionSource> sources, Path auditLogFile, Path temporaryDirectory)
+      String hostName,
+      List<SessionSource> sources,
+      Path auditLogFile,
+      Role role,
+      Path temporaryDirectory)
       throws IOException {
     TokenStore tokens = TokenStore.inMemory();
-    String token = tokens.create("console", Role.OPERATOR);
+    String token = tokens.create("console", role);
     AuditLog auditLog = AuditLog.open(auditLogFile);
     try {
       AgentServer server =

@@ -2,11 +2,14 @@ package dev.sessionwatch.app.sessions;
 
 import dev.sessionwatch.app.fleet.SessionKey;
 import dev.sessionwatch.app.fleet.SessionRow;
+import dev.sessionwatch.app.settings.TableLayout;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javafx.beans.InvalidationListener;
@@ -21,13 +24,26 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The table of one kind of session, bound to its view model. */
+/**
+ * The table of one kind of session, bound to its view model. Double-click or Enter opens a row,
+ * Ctrl+C copies the selected rows as text, and the column menu hides and shows columns.
+ */
 public final class SessionTable {
   private static final PseudoClass IDLE = PseudoClass.getPseudoClass("idle");
+  private static final PseudoClass NEW = PseudoClass.getPseudoClass("new");
+  private static final KeyCombination COPY =
+      new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
   /** Starting widths, in proportion to each other; a column without one gets the default. */
   private static final Map<String, Double> WIDTHS =
@@ -50,6 +66,7 @@ public final class SessionTable {
 
   private final SessionTableViewModel viewModel;
   private final TableView<SessionRow> table = new TableView<>();
+  private Consumer<SessionRow> onOpen = row -> {};
 
   public SessionTable(SessionTableViewModel viewModel) {
     this.viewModel = viewModel;
@@ -58,8 +75,11 @@ public final class SessionTable {
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     // Columns share the window's width in proportion to their starting widths: no sideways scroll.
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    table.setTableMenuButtonVisible(true);
     for (SessionColumn<?> column : viewModel.columns()) {
-      table.getColumns().add(column(column));
+      TableColumn<SessionRow, ?> tableColumn = column(column);
+      tableColumn.visibleProperty().bindBidirectional(viewModel.visibleProperty(column.id()));
+      table.getColumns().add(tableColumn);
     }
     SelectionByKey selection = new SelectionByKey();
     // Listeners run in the order added: the selection model's, added by setItems, runs between.
@@ -74,10 +94,84 @@ public final class SessionTable {
     placeholder.textProperty().bind(viewModel.emptyTextProperty());
     table.setPlaceholder(placeholder);
     table.setRowFactory(view -> new SessionTableRow());
+    table.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
   }
 
   public TableView<SessionRow> node() {
     return table;
+  }
+
+  public SessionTableViewModel viewModel() {
+    return viewModel;
+  }
+
+  /** What double-click and Enter do with a row: open its details. */
+  public void setOnOpen(Consumer<SessionRow> action) {
+    onOpen = Objects.requireNonNull(action, "action");
+  }
+
+  /** The rows selected now, in the table's order. */
+  public List<SessionRow> selectedRows() {
+    return table.getSelectionModel().getSelectedItems().stream().filter(Objects::nonNull).toList();
+  }
+
+  /** Puts the selected rows on the clipboard as text: the visible columns, tab-separated. */
+  public void copySelected() {
+    copy(viewModel.copyText(selectedRows()));
+  }
+
+  /** Puts {@code text} on the system clipboard. */
+  static void copy(String text) {
+    ClipboardContent content = new ClipboardContent();
+    content.putString(text);
+    Clipboard.getSystemClipboard().setContent(content);
+  }
+
+  /** The columns as the user arranged them: display order, widths and which are shown. */
+  public TableLayout captureLayout() {
+    return new TableLayout(
+        table.getColumns().stream()
+            .map(
+                column ->
+                    new TableLayout.Column(column.getId(), column.getWidth(), column.isVisible()))
+            .toList());
+  }
+
+  /**
+   * Arranges the columns as {@code layout} says. Columns it does not name keep their default width,
+   * visibility and place; ids it names that this table lacks are ignored.
+   */
+  public void applyLayout(TableLayout layout) {
+    Map<String, TableColumn<SessionRow, ?>> byId =
+        table.getColumns().stream()
+            .collect(Collectors.toMap(TableColumn::getId, Function.identity()));
+    table.getColumns().setAll(viewModel.columnOrder(layout).stream().map(byId::get).toList());
+    for (TableLayout.Column saved : layout.columns()) {
+      TableColumn<SessionRow, ?> column = byId.get(saved.id());
+      if (column != null) {
+        if (saved.width() > 0) {
+          column.setPrefWidth(saved.width());
+        }
+        column.setVisible(saved.visible());
+      }
+    }
+  }
+
+  private void keyPressed(KeyEvent event) {
+    if (event.getCode() == KeyCode.ENTER && !selectedRows().isEmpty()) {
+      onOpen.accept(focusedOrFirstSelected());
+      event.consume();
+    } else if (COPY.match(event) && !selectedRows().isEmpty()) {
+      copySelected();
+      event.consume();
+    }
+  }
+
+  private SessionRow focusedOrFirstSelected() {
+    SessionRow focused = table.getFocusModel().getFocusedItem();
+    return focused != null && table.getSelectionModel().getSelectedItems().contains(focused)
+        ? focused
+        : selectedRows().get(0);
   }
 
   private static <T> TableColumn<SessionRow, T> column(SessionColumn<T> spec) {
@@ -190,12 +284,21 @@ public final class SessionTable {
     }
   }
 
-  /** Marks idle sessions, again whenever the clock ticks. */
+  /** Marks idle and new sessions, again whenever the clock ticks; opens a row on double-click. */
   private final class SessionTableRow extends TableRow<SessionRow> {
     private final InvalidationListener clockTicked = observable -> updateState();
 
     SessionTableRow() {
       viewModel.now().addListener(new WeakInvalidationListener(clockTicked));
+      setOnMouseClicked(
+          event -> {
+            if (event.getButton() == MouseButton.PRIMARY
+                && event.getClickCount() == 2
+                && !isEmpty()
+                && getItem() != null) {
+              onOpen.accept(getItem());
+            }
+          });
     }
 
     @Override
@@ -206,7 +309,9 @@ public final class SessionTable {
 
     private void updateState() {
       SessionRow row = getItem();
-      pseudoClassStateChanged(IDLE, row != null && !isEmpty() && viewModel.isIdle(row));
+      boolean shown = row != null && !isEmpty();
+      pseudoClassStateChanged(IDLE, shown && viewModel.isIdle(row));
+      pseudoClassStateChanged(NEW, shown && viewModel.isNew(row));
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.sessionwatch.app.fleet.Host;
 import dev.sessionwatch.app.fleet.HostStatus;
 import dev.sessionwatch.app.fleet.SessionRow;
 import dev.sessionwatch.app.format.HumanReadable;
+import dev.sessionwatch.app.settings.TableLayout;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionKind;
 import dev.sessionwatch.protocol.SourceStatus;
@@ -16,14 +17,22 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
@@ -37,12 +46,20 @@ import javafx.collections.transformation.SortedList;
 public final class SessionTableViewModel {
   static final Duration DEFAULT_IDLE_THRESHOLD = Duration.ofMinutes(15);
 
+  /** How long a session seen arriving stays marked as new. */
+  static final Duration NEW_FOR = Duration.ofSeconds(5);
+
+  /** FTP's protocol-level columns: there for whoever wants them, out of the way of the others. */
+  private static final Set<String> HIDDEN_BY_DEFAULT =
+      Set.of("bytes-sent", "bytes-received", "command", "previous-command", "reply-code");
+
   private final SessionKind kind;
   private final ObservableValue<Instant> now;
   private final DateTimeFormatter logonTimeFormat;
   private final FilteredList<SessionRow> filteredRows;
   private final SortedList<SessionRow> sortedRows;
   private final List<SessionColumn<?>> columns;
+  private final Map<String, BooleanProperty> visible = new LinkedHashMap<>();
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
   private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText");
   private final ObjectProperty<Duration> idleThreshold =
@@ -53,13 +70,17 @@ public final class SessionTableViewModel {
    * @param hosts the fleet's hosts, to say why the table is empty
    * @param now the console's clock, ticking, for idle times
    * @param zone where logon times are shown
+   * @param searchText rows are shown whose visible columns contain it, ignoring case
+   * @param hostFilter rows are shown whose host it accepts
    */
   SessionTableViewModel(
       SessionKind kind,
       ObservableList<SessionRow> rows,
       ObservableList<Host> hosts,
       ObservableValue<Instant> now,
-      ZoneId zone) {
+      ZoneId zone,
+      ObservableValue<String> searchText,
+      ObservableValue<Predicate<Host>> hostFilter) {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.now = Objects.requireNonNull(now, "now");
     // The UI is in English; the year is left out, as sessions rarely outlive one.
@@ -68,6 +89,20 @@ public final class SessionTableViewModel {
     this.filteredRows = new FilteredList<>(rows);
     this.sortedRows = new SortedList<>(filteredRows);
     this.columns = columnsFor(kind);
+    for (SessionColumn<?> column : columns) {
+      visible.put(
+          column.id(),
+          new SimpleBooleanProperty(
+              this, column.id() + "Visible", !HIDDEN_BY_DEFAULT.contains(column.id())));
+    }
+    Observable[] filterInputs =
+        Stream.concat(Stream.of(searchText, hostFilter), visible.values().stream())
+            .toArray(Observable[]::new);
+    filteredRows
+        .predicateProperty()
+        .bind(
+            Bindings.createObjectBinding(
+                () -> filter(hostFilter.getValue(), searchText.getValue()), filterInputs));
     title.bind(
         Bindings.createStringBinding(
             () -> label(kind) + " (" + filteredRows.size() + ")", filteredRows));
@@ -105,6 +140,73 @@ public final class SessionTableViewModel {
   /** The console's clock as the table last saw it; a view re-marks rows when it ticks. */
   public ObservableValue<Instant> now() {
     return now;
+  }
+
+  /** Whether the column with this id is shown; the view's column menu toggles it. */
+  public BooleanProperty visibleProperty(String columnId) {
+    BooleanProperty property = visible.get(columnId);
+    if (property == null) {
+      throw new IllegalArgumentException("no column '" + columnId + "' in the " + kind + " table");
+    }
+    return property;
+  }
+
+  /** The columns shown, in their default order. */
+  public List<SessionColumn<?>> visibleColumns() {
+    return columns.stream().filter(column -> visible.get(column.id()).get()).toList();
+  }
+
+  /**
+   * Rows of this kind to show: of a host {@code hostFilter} accepts, with {@code searchText} in one
+   * of their visible columns, ignoring case.
+   */
+  Predicate<SessionRow> filter(Predicate<Host> hostFilter, String searchText) {
+    String query = searchText == null ? "" : searchText.strip().toLowerCase(Locale.ROOT);
+    List<SessionColumn<?>> searched = visibleColumns();
+    return row ->
+        (hostFilter == null || hostFilter.test(row.host()))
+            && (query.isEmpty()
+                || searched.stream()
+                    .anyMatch(
+                        column -> column.textOf(row).toLowerCase(Locale.ROOT).contains(query)));
+  }
+
+  /** The rows as text, one line each, their visible columns separated by tabs. */
+  public String copyText(List<SessionRow> rows) {
+    List<SessionColumn<?>> shown = visibleColumns();
+    return rows.stream()
+        .map(
+            row ->
+                shown.stream().map(column -> column.textOf(row)).collect(Collectors.joining("\t")))
+        .collect(Collectors.joining("\n"));
+  }
+
+  /**
+   * The column ids in the order {@code layout} gives: its known columns in its order, and each
+   * column it does not name after the one that precedes it by default. Unknown ids are ignored.
+   */
+  public List<String> columnOrder(TableLayout layout) {
+    List<String> defaults = columns.stream().map(SessionColumn::id).toList();
+    List<String> order = new ArrayList<>();
+    for (TableLayout.Column column : layout.columns()) {
+      if (defaults.contains(column.id()) && !order.contains(column.id())) {
+        order.add(column.id());
+      }
+    }
+    for (int index = 0; index < defaults.size(); index++) {
+      String id = defaults.get(index);
+      if (!order.contains(id)) {
+        order.add(index == 0 ? 0 : order.indexOf(defaults.get(index - 1)) + 1, id);
+      }
+    }
+    return order;
+  }
+
+  /** Whether {@code row} arrived within the last few seconds, after its host was first listed. */
+  public boolean isNew(SessionRow row) {
+    return row.arrivedAt()
+        .map(at -> Duration.between(at, now.getValue()).compareTo(NEW_FOR) < 0)
+        .orElse(false);
   }
 
   /** Whether {@code row} has been idle at least the threshold. */
@@ -228,7 +330,19 @@ public final class SessionTableViewModel {
                   "progress", "Progress", Session::progress, HumanReadable::percent, PROGRESS),
               address,
               logonTime,
-              idleTime);
+              idleTime,
+              SessionColumn.of(
+                  "bytes-sent", "Sent", Session::bytesSent, HumanReadable::bytes, NUMBER),
+              SessionColumn.of(
+                  "bytes-received",
+                  "Received",
+                  Session::bytesReceived,
+                  HumanReadable::bytes,
+                  NUMBER),
+              SessionColumn.text("command", "Command", Session::currentCommand),
+              SessionColumn.text("previous-command", "Previous command", Session::previousCommand),
+              SessionColumn.of(
+                  "reply-code", "Last reply", Session::lastReplyCode, String::valueOf, NUMBER));
       case TERMINAL ->
           List.of(
               server,

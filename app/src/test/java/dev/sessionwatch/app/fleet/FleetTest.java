@@ -32,6 +32,31 @@ class FleetTest {
   private final ObservableList<SessionRow> terminals = fleet.sessions(SessionKind.TERMINAL);
 
   @Test
+  void recordsWhenASessionArrivedAfterTheHostsFirstAnswer() {
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
+    clock.advance(Duration.ofSeconds(5));
+
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice"), terminal("utmp:2", "bob")));
+
+    assertThat(terminals)
+        .extracting(row -> row.arrivedAt().orElse(null))
+        .containsExactly(null, T0.plusSeconds(5));
+  }
+
+  @Test
+  void sessionsOfTheFirstAnswerAfterAFailureWereNotSeenArriving() {
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
+    fleet.apply(web01, new AgentResponse.Unreachable<>("no answer within 4 s"));
+
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
+
+    assertThat(terminals)
+        .singleElement()
+        .extracting(row -> row.arrivedAt())
+        .isEqualTo(java.util.Optional.empty());
+  }
+
+  @Test
   void putsEachSessionInTheListOfItsKind() {
     fleet.apply(web01, answer(T0, terminal("utmp:1", "alice"), ftp("proftpd:7", "bob")));
 

@@ -10,6 +10,7 @@ import dev.sessionwatch.app.agent.AgentResponse;
 import dev.sessionwatch.app.fleet.Fleet;
 import dev.sessionwatch.app.fleet.Host;
 import dev.sessionwatch.app.fleet.SessionRow;
+import dev.sessionwatch.app.settings.TableLayout;
 import dev.sessionwatch.app.testing.ManualClock;
 import dev.sessionwatch.protocol.HostInfo;
 import dev.sessionwatch.protocol.Role;
@@ -55,7 +56,8 @@ class SessionTableViewModelTest {
 
   @Test
   void showsTheFtpColumnsServerFirst() {
-    assertThat(titles(SessionKind.FTP))
+    assertThat(ftpTable.visibleColumns())
+        .extracting(SessionColumn::title)
         .containsExactly(
             "Server",
             "Type",
@@ -69,6 +71,34 @@ class SessionTableViewModelTest {
             "IP address",
             "Logon time",
             "Idle time");
+  }
+
+  @Test
+  void hidesFtpProtocolColumnsByDefault() {
+    assertThat(ftpTable.columns())
+        .filteredOn(column -> !ftpTable.visibleProperty(column.id()).get())
+        .extracting(SessionColumn::title)
+        .containsExactly("Sent", "Received", "Command", "Previous command", "Last reply");
+  }
+
+  @Test
+  void readsFtpProtocolColumnsAsPeopleRead() {
+    fleet.apply(
+        web01,
+        answer(
+            T0,
+            ftp("proftpd:1", "alice").toBuilder()
+                .bytesSent(1_234_567L)
+                .bytesReceived(512L)
+                .currentCommand("RETR")
+                .previousCommand("LIST")
+                .lastReplyCode(150)
+                .build()));
+    SessionRow row = ftpTable.rows().get(0);
+
+    assertThat(List.of("bytes-sent", "bytes-received", "command", "previous-command", "reply-code"))
+        .extracting(id -> column(ftpTable, id).textOf(row))
+        .containsExactly("1.2 MB", "512 B", "RETR", "LIST", "150");
   }
 
   @Test
@@ -241,6 +271,136 @@ class SessionTableViewModelTest {
         .containsExactly("alice", "carol");
   }
 
+  @Test
+  void filtersRowsByAnyVisibleColumnIgnoringCase() {
+    fleet.apply(
+        web01,
+        answer(
+            T0,
+            ftp("proftpd:1", "alice").toBuilder().domain("Example.COM").build(),
+            ftp("proftpd:2", "bob").toBuilder().domain("example.net").build()));
+
+    sessions.searchTextProperty().set("example.com");
+
+    assertThat(ftpTable.rows()).extracting(row -> row.session().user()).containsExactly("alice");
+    assertThat(ftpTable.titleProperty().get()).isEqualTo("FTP (1)");
+  }
+
+  @Test
+  void searchesTheServerColumnToo() {
+    Host web02 = fleet.addHost("web02");
+    fleet.apply(web01, answer(T0, ftp("proftpd:1", "alice")));
+    fleet.apply(web02, answer(T0, ftp("proftpd:1", "bob")));
+
+    sessions.searchTextProperty().set("WEB02");
+
+    assertThat(ftpTable.rows()).extracting(row -> row.session().user()).containsExactly("bob");
+  }
+
+  @Test
+  void searchesOnlyTheVisibleColumns() {
+    fleet.apply(
+        web01, answer(T0, ftp("proftpd:1", "alice").toBuilder().currentCommand("RETR").build()));
+    sessions.searchTextProperty().set("retr");
+    assertThat(ftpTable.rows()).isEmpty();
+
+    ftpTable.visibleProperty("command").set(true);
+
+    assertThat(ftpTable.rows()).extracting(row -> row.session().user()).containsExactly("alice");
+  }
+
+  @Test
+  void aClearedSearchShowsEveryRowAgain() {
+    fleet.apply(web01, answer(T0, ftp("proftpd:1", "alice"), ftp("proftpd:2", "bob")));
+    sessions.searchTextProperty().set("alice");
+
+    sessions.searchTextProperty().set("");
+
+    assertThat(ftpTable.rows()).hasSize(2);
+  }
+
+  @Test
+  void combinesTheSearchWithTheChosenServers() {
+    Host web02 = fleet.addHost("web02");
+    fleet.apply(web01, answer(T0, ftp("proftpd:1", "alice"), ftp("proftpd:2", "bob")));
+    fleet.apply(web02, answer(T0, ftp("proftpd:1", "alice")));
+
+    sessions.hostFilterProperty().set(host -> host == web02);
+    sessions.searchTextProperty().set("ali");
+
+    assertThat(ftpTable.rows()).singleElement().extracting(SessionRow::host).isSameAs(web02);
+  }
+
+  @Test
+  void marksASessionSeenArrivingAsNewForFiveSeconds() {
+    fleet.apply(web01, answer(T0, ftp("proftpd:1", "alice")));
+    fleet.apply(web01, answer(T0, ftp("proftpd:1", "alice"), ftp("proftpd:2", "bob")));
+    SessionRow arrived = ftpTable.rows().get(1);
+    assertThat(ftpTable.isNew(arrived)).isTrue();
+
+    clock.advance(Duration.ofSeconds(5));
+    sessions.tick();
+
+    assertThat(ftpTable.isNew(arrived)).isFalse();
+  }
+
+  @Test
+  void doesNotMarkTheSessionsOfAHostsFirstAnswerAsNew() {
+    fleet.apply(web01, answer(T0, ftp("proftpd:1", "alice")));
+
+    assertThat(ftpTable.isNew(ftpTable.rows().get(0))).isFalse();
+  }
+
+  @Test
+  void copiesTheVisibleColumnsOfRowsTabSeparated() {
+    fleet.apply(
+        web01,
+        answer(
+            T0,
+            panel("plesk:1", "admin").toBuilder()
+                .userType("admin")
+                .clientAddress("192.0.2.1")
+                .build(),
+            panel("plesk:2", "client")));
+    SessionTableViewModel table = sessions.table(SessionKind.PANEL);
+
+    assertThat(table.copyText(table.rows()))
+        .isEqualTo("web01\tadmin\tadmin\t192.0.2.1\t\t\nweb01\t\tclient\t\t\t");
+  }
+
+  @Test
+  void ordersColumnsAsTheLayoutSaysIgnoringUnknownOnes() {
+    SessionTableViewModel table = sessions.table(SessionKind.PANEL);
+    TableLayout layout =
+        new TableLayout(
+            List.of(
+                new TableLayout.Column("idle-time", 80, true),
+                new TableLayout.Column("no-such-column", 80, true),
+                new TableLayout.Column("login", 80, true),
+                new TableLayout.Column("server", 80, true),
+                new TableLayout.Column("type", 80, true),
+                new TableLayout.Column("address", 80, true),
+                new TableLayout.Column("logon-time", 80, true)));
+
+    assertThat(table.columnOrder(layout))
+        .containsExactly("idle-time", "login", "server", "type", "address", "logon-time");
+  }
+
+  @Test
+  void placesAColumnTheLayoutDoesNotNameAfterItsDefaultNeighbour() {
+    SessionTableViewModel table = sessions.table(SessionKind.PANEL);
+    TableLayout saved =
+        new TableLayout(
+            List.of(
+                new TableLayout.Column("login", 80, true),
+                new TableLayout.Column("server", 80, true),
+                new TableLayout.Column("address", 80, true),
+                new TableLayout.Column("idle-time", 80, true)));
+
+    assertThat(table.columnOrder(saved))
+        .containsExactly("login", "server", "type", "address", "logon-time", "idle-time");
+  }
+
   private static HostInfo described(SourceStatus... sources) {
     return new HostInfo("web01", "0.1.0", 1, "Linux", T0, Role.OPERATOR, List.of(sources));
   }
@@ -250,7 +410,7 @@ class SessionTableViewModelTest {
   }
 
   private static List<String> texts(SessionTableViewModel table, SessionRow row) {
-    return table.columns().stream().map(column -> column.textOf(row)).toList();
+    return table.visibleColumns().stream().map(column -> column.textOf(row)).toList();
   }
 
   private static SessionColumn<?> column(SessionTableViewModel table, String id) {

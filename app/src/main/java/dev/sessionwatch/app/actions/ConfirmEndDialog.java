@@ -1,0 +1,48 @@
+package dev.sessionwatch.app.actions;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * Asks the operator to confirm an action, naming each session it will act on. Cancel is the default
+ * button, so Enter never ends a session by accident.
+ */
+public final class ConfirmEndDialog {
+  private final Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+  private final ButtonType confirm;
+
+  public ConfirmEndDialog(ActionPlan plan, Window owner) {
+    confirm = new ButtonType(plan.title(), ButtonBar.ButtonData.OK_DONE);
+    alert.initOwner(owner);
+    alert.setTitle(plan.title());
+    alert.setHeaderText(plan.question());
+    VBox lines = new VBox();
+    lines.getStyleClass().add("planned-sessions");
+    for (String line : plan.lines()) {
+      Label label = new Label(line);
+      label.getStyleClass().add("planned-session");
+      lines.getChildren().add(label);
+    }
+    alert.getDialogPane().setContent(lines);
+    alert.getDialogPane().setId("confirm-action-dialog");
+    alert.getButtonTypes().setAll(confirm, ButtonType.CANCEL);
+    Button confirmButton = (Button) alert.getDialogPane().lookupButton(confirm);
+    confirmButton.setId("confirm-action-button");
+    confirmButton.setDefaultButton(false);
+    confirmButton.getStyleClass().add("danger");
+    Button cancelButton = (Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL);
+    cancelButton.setId("cancel-action-button");
+    cancelButton.setDefaultButton(true);
+    alert.setOnShown(event -> cancelButton.requestFocus());
+  }
+
+  /** Shows the dialog and waits: true when the operator confirmed. */
+  public boolean confirmed() {
+    return alert.showAndWait().filter(confirm::equals).isPresent();
+  }
+}

@@ -1,0 +1,134 @@
+package dev.sessionwatch.app.actions;
+
+import dev.sessionwatch.protocol.SessionAction;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+
+/**
+ * The actions on the selected sessions as controls: toolbar buttons and context menu items, each
+ * going through the confirmation dialog; afterwards, a notification of what was done and a dialog
+ * for what failed.
+ */
+public final class SessionActions {
+  private static final Duration NOTIFICATION_TIME = Duration.seconds(6);
+
+  private final SessionActionsViewModel viewModel;
+  private final Supplier<Window> owner;
+
+  /**
+   * @param owner the window dialogs and notifications belong to
+   */
+  public SessionActions(SessionActionsViewModel viewModel, Supplier<Window> owner) {
+    this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+    this.owner = Objects.requireNonNull(owner, "owner");
+    viewModel.lastReportProperty().subscribe(report -> show(report));
+  }
+
+  public SessionActionsViewModel viewModel() {
+    return viewModel;
+  }
+
+  /** A button per action, labelled with the count and enabled when a selected session allows it. */
+  public List<Button> toolbarButtons() {
+    return SessionActionsViewModel.MENU_ORDER.stream().map(this::button).toList();
+  }
+
+  private Button button(SessionAction action) {
+    Button button = new Button();
+    button.setId(action.wireName() + "-button");
+    button.getStyleClass().add("action-button");
+    button
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> viewModel.choice(action).map(ActionChoice::label).orElse(action.label()),
+                viewModel.selection()));
+    button
+        .disableProperty()
+        .bind(
+            Bindings.createBooleanBinding(
+                    () -> viewModel.choice(action).isEmpty(), viewModel.selection())
+                .or(viewModel.busyProperty()));
+    if (action == SessionAction.END) {
+      button.setTooltip(new Tooltip("End the selected sessions (Delete)"));
+    }
+    button.setOnAction(event -> viewModel.choice(action).ifPresent(this::request));
+    return button;
+  }
+
+  /** A menu item per action the selected sessions offer, mildest first. */
+  public List<MenuItem> menuItems() {
+    return viewModel.choices().stream()
+        .map(
+            choice -> {
+              MenuItem item = new MenuItem(choice.label());
+              item.setId("menu-" + choice.action().wireName());
+              item.setOnAction(event -> request(choice));
+              item.disableProperty().bind(viewModel.busyProperty());
+              return item;
+            })
+        .toList();
+  }
+
+  /** Delete: ends the selected sessions, after confirmation. */
+  public void endSelected() {
+    viewModel.endPlan().ifPresent(this::request);
+  }
+
+  private void request(ActionChoice choice) {
+    request(choice.plan());
+  }
+
+  /** Asks for confirmation, then carries the plan out. */
+  public void request(ActionPlan plan) {
+    if (new ConfirmEndDialog(plan, owner.get()).confirmed()) {
+      viewModel.perform(plan);
+    }
+  }
+
+  private void show(ActionReport report) {
+    if (report == null) {
+      return;
+    }
+    List<StepOutcome> succeeded = report.succeeded();
+    if (!succeeded.isEmpty()) {
+      Notifications.create()
+          .owner(owner.get())
+          .title(succeeded.size() == 1 ? "Done" : "Done for " + succeeded.size() + " sessions")
+          .text(lines(succeeded))
+          .hideAfter(NOTIFICATION_TIME)
+          .showInformation();
+    }
+    List<StepOutcome> failed = report.failed();
+    if (!failed.isEmpty()) {
+      Alert alert = new Alert(Alert.AlertType.WARNING);
+      alert.initOwner(owner.get());
+      alert.setTitle("Not done");
+      alert.setHeaderText(
+          failed.size() == 1
+              ? "One session could not be acted on"
+              : failed.size() + " sessions could not be acted on");
+      Label text = new Label(lines(failed));
+      text.setWrapText(true);
+      text.setId("action-failures");
+      alert.getDialogPane().setContent(text);
+      alert.getDialogPane().setId("action-failures-dialog");
+      alert.show();
+    }
+  }
+
+  private static String lines(List<StepOutcome> outcomes) {
+    return outcomes.stream().map(StepOutcome::line).collect(Collectors.joining("\n"));
+  }
+}

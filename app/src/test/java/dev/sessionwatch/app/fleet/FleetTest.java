@@ -50,10 +50,8 @@ class FleetTest {
 
     fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
 
-    assertThat(terminals)
-        .singleElement()
-        .extracting(row -> row.arrivedAt())
-        .isEqualTo(java.util.Optional.empty());
+    assertThat(terminals).hasSize(1);
+    assertThat(terminals.get(0).arrivedAt()).isEmpty();
   }
 
   @Test

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.sessionwatch.agent.demo.DemoHost;
 import dev.sessionwatch.app.local.LocalAgent;
+import dev.sessionwatch.protocol.ActionOutcome;
 import dev.sessionwatch.protocol.HostInfo;
 import dev.sessionwatch.protocol.Role;
+import dev.sessionwatch.protocol.Session;
+import dev.sessionwatch.protocol.SessionAction;
 import dev.sessionwatch.protocol.SessionKind;
 import dev.sessionwatch.protocol.SourceStatus;
 import java.io.IOException;
@@ -190,6 +193,87 @@ class AgentClientTest {
   @Test
   void neverShowsTheTokenInTheEndpointsText() {
     assertThat(agent.host().endpoint().toString()).doesNotContain(agent.host().endpoint().token());
+  }
+
+  @Test
+  void endsASessionOnTheAgent() {
+    Session added = demoHost.addSession(SessionKind.FTP);
+    AgentClient client = client(agent.host().endpoint());
+
+    ActionResponse response = client.perform(added.id(), SessionAction.END);
+
+    assertThat(response).isInstanceOf(ActionResponse.Done.class);
+    ActionOutcome outcome = ((ActionResponse.Done) response).outcome();
+    assertThat(outcome.sessionId()).isEqualTo(added.id());
+    assertThat(outcome.action()).isEqualTo(SessionAction.END);
+    assertThat(outcome.sessionEnded()).isTrue();
+    assertThat(success(client.sessions()).list().sessions())
+        .noneMatch(session -> session.id().equals(added.id()));
+  }
+
+  @Test
+  void aSessionThatEndedIsGone() {
+    Session added = demoHost.addSession(SessionKind.FTP);
+    AgentClient client = client(agent.host().endpoint());
+    client.perform(added.id(), SessionAction.END);
+
+    ActionResponse again = client.perform(added.id(), SessionAction.END);
+
+    assertThat(again).isInstanceOf(ActionResponse.Gone.class);
+    assertThat(((ActionResponse.Gone) again).message()).contains(added.id());
+  }
+
+  @Test
+  void anActionTheSessionDoesNotOfferIsNotOffered() {
+    Session ftp = demoHost.addSession(SessionKind.FTP);
+
+    ActionResponse response =
+        client(agent.host().endpoint()).perform(ftp.id(), SessionAction.LOGOUT);
+
+    assertThat(response).isInstanceOf(ActionResponse.NotOffered.class);
+  }
+
+  @Test
+  void sendsTheSessionIdAsOnePathSegment() {
+    ActionResponse response =
+        client(agent.host().endpoint()).perform("odd/id with space?", SessionAction.END);
+
+    assertThat(response).isInstanceOf(ActionResponse.Gone.class);
+    assertThat(((ActionResponse.Gone) response).message()).contains("odd/id with space?");
+  }
+
+  @Test
+  void aViewerTokenIsForbiddenToAct(@TempDir Path dir) throws IOException {
+    Session added = demoHost.addSession(SessionKind.FTP);
+    try (LocalAgent viewer =
+        LocalAgent.start(
+            "web01", demoHost.sources(), dir.resolve("viewer-audit.log"), Role.VIEWER)) {
+      ActionResponse response =
+          client(viewer.host().endpoint()).perform(added.id(), SessionAction.END);
+
+      assertThat(response).isInstanceOf(ActionResponse.Forbidden.class);
+      assertThat(((ActionResponse.Forbidden) response).message()).contains("viewer token");
+    }
+  }
+
+  @Test
+  void aWrongTokenIsUnauthorisedToAct() {
+    AgentEndpoint wrongToken = new AgentEndpoint(agent.host().endpoint().baseUri(), "not-a-token");
+
+    assertThat(client(wrongToken).perform("demo-ftp:1", SessionAction.END))
+        .isInstanceOf(ActionResponse.Unauthorized.class);
+  }
+
+  @Test
+  void anActionOnAClosedPortIsUnreachable() throws IOException {
+    int port = freePort();
+
+    ActionResponse response =
+        client(new AgentEndpoint(URI.create("http://127.0.0.1:" + port), "token"))
+            .perform("demo-ftp:1", SessionAction.END);
+
+    assertThat(response)
+        .isEqualTo(new ActionResponse.Unreachable("connection refused by 127.0.0.1:" + port));
   }
 
   private AgentClient client(AgentEndpoint endpoint) {

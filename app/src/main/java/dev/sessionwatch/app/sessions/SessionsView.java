@@ -122,10 +122,20 @@ public final class SessionsView {
                 event.consume();
               }
             });
+    // Built at each request, for the selection then; a ContextMenu set on the table would be
+    // checked for items before its onShowing could fill them.
     ContextMenu menu = new ContextMenu();
     menu.setId(table.viewModel().kind().wireName() + "-menu");
-    menu.setOnShowing(event -> menu.getItems().setAll(menuItems(table)));
-    table.node().setContextMenu(menu);
+    table
+        .node()
+        .setOnContextMenuRequested(
+            event -> {
+              menu.getItems().setAll(menuItems(table));
+              if (!menu.getItems().isEmpty()) {
+                menu.show(table.node(), event.getScreenX(), event.getScreenY());
+              }
+              event.consume();
+            });
   }
 
   /** The actions the selected sessions allow, then Details, copying and filtering. */

@@ -1,0 +1,105 @@
+package dev.sessionwatch.app.sessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessionwatch.app.fleet.Fleet;
+import dev.sessionwatch.app.settings.TableLayout;
+import dev.sessionwatch.app.testing.ManualClock;
+import dev.sessionwatch.protocol.SessionKind;
+import java.time.Instant;
+import java.util.List;
+import javafx.scene.control.TableColumn;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The column layout a user arranged, captured and restored; needs the toolkit for the controls. */
+class SessionTableTest {
+  private final SessionsViewModel sessions =
+      new SessionsViewModel(
+          new Fleet(new ManualClock(Instant.parse("2026-03-01T10:00:00Z"))),
+          new ManualClock(Instant.parse("2026-03-01T10:00:00Z")));
+
+  @BeforeAll
+  static void startToolkit() throws Exception {
+    FxToolkit.registerPrimaryStage();
+  }
+
+  @Test
+  void capturesEveryColumnInDisplayOrderWithWhetherItIsShown() throws Exception {
+    SessionTable table = table(SessionKind.FTP);
+
+    TableLayout layout = WaitForAsyncUtils.asyncFx(table::captureLayout).get();
+
+    assertThat(layout.columns())
+        .extracting(TableLayout.Column::id)
+        .startsWith("server", "type", "status", "login")
+        .endsWith("bytes-sent", "bytes-received", "command", "previous-command", "reply-code");
+    assertThat(layout.columns())
+        .filteredOn(column -> !column.visible())
+        .extracting(TableLayout.Column::id)
+        .containsExactly(
+            "bytes-sent", "bytes-received", "command", "previous-command", "reply-code");
+    assertThat(layout.columns()).allMatch(column -> column.width() > 0);
+  }
+
+  @Test
+  void appliesASavedOrderWidthAndVisibilityIgnoringUnknownColumns() throws Exception {
+    SessionTable table = table(SessionKind.PANEL);
+    TableLayout saved =
+        new TableLayout(
+            List.of(
+                new TableLayout.Column("login", 200, true),
+                new TableLayout.Column("gone-column", 50, true),
+                new TableLayout.Column("server", 90, true),
+                new TableLayout.Column("type", 70, false),
+                new TableLayout.Column("address", 150, true),
+                new TableLayout.Column("idle-time", 80, true)));
+
+    WaitForAsyncUtils.asyncFx(() -> table.applyLayout(saved)).get();
+
+    List<TableColumn<?, ?>> columns = List.copyOf(table.node().getColumns());
+    assertThat(columns)
+        .extracting(TableColumn::getId)
+        .containsExactly("login", "server", "type", "address", "logon-time", "idle-time");
+    assertThat(columns.get(0).getPrefWidth()).isEqualTo(200);
+    assertThat(columns.get(2).isVisible()).isFalse();
+    assertThat(sessions.table(SessionKind.PANEL).visibleProperty("type").get()).isFalse();
+    assertThat(columns.get(3).isVisible()).isTrue();
+  }
+
+  @Test
+  void aCapturedLayoutRestoresTheSameArrangement() throws Exception {
+    SessionTable arranged = table(SessionKind.TERMINAL);
+    WaitForAsyncUtils.asyncFx(
+            () -> {
+              arranged.node().getColumns().add(0, arranged.node().getColumns().remove(3));
+              arranged.node().getColumns().get(1).setVisible(false);
+            })
+        .get();
+    TableLayout layout = WaitForAsyncUtils.asyncFx(arranged::captureLayout).get();
+    SessionTable fresh =
+        WaitForAsyncUtils.asyncFx(
+                () ->
+                    new SessionTable(
+                        new SessionsViewModel(
+                                new Fleet(new ManualClock(Instant.EPOCH)),
+                                new ManualClock(Instant.EPOCH))
+                            .table(SessionKind.TERMINAL)))
+            .get();
+
+    WaitForAsyncUtils.asyncFx(() -> fresh.applyLayout(layout)).get();
+
+    assertThat(WaitForAsyncUtils.asyncFx(fresh::captureLayout).get().columns())
+        .extracting(TableLayout.Column::id, TableLayout.Column::visible)
+        .isEqualTo(
+            layout.columns().stream()
+                .map(column -> org.assertj.core.groups.Tuple.tuple(column.id(), column.visible()))
+                .toList());
+  }
+
+  private SessionTable table(SessionKind kind) throws Exception {
+    return WaitForAsyncUtils.asyncFx(() -> new SessionTable(sessions.table(kind))).get();
+  }
+}

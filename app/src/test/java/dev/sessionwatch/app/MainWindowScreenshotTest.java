@@ -1,0 +1,123 @@
+package dev.sessionwatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessionwatch.agent.demo.DemoHost;
+import dev.sessionwatch.agent.source.SessionSource;
+import dev.sessionwatch.app.fleet.SessionRow;
+import dev.sessionwatch.app.local.LocalAgent;
+import dev.sessionwatch.app.testing.WindowSnapshot;
+import dev.sessionwatch.protocol.Session;
+import dev.sessionwatch.protocol.SessionKind;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A picture of the main window for people to look at: a busy demo host, its clock stopped at a
+ * moment when several FTP transfers are under way, one of them selected.
+ */
+class MainWindowScreenshotTest {
+  private final FxRobot robot = new FxRobot();
+
+  /** Now, so that logon and idle times read as they would on a live host. */
+  private final Clock demoClock = Clock.fixed(Instant.now(), ZoneOffset.UTC);
+
+  private DemoHost demoHost;
+  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+  private final OkHttpClient http = new OkHttpClient();
+  private LocalAgent agent;
+  private Console console;
+
+  @AfterEach
+  void closeConsole() throws Exception {
+    if (console != null) {
+      WaitForAsyncUtils.asyncFx(console::close).get();
+    }
+    FxToolkit.cleanupStages();
+    scheduler.shutdownNow();
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+    if (agent != null) {
+      agent.close();
+    }
+  }
+
+  @Test
+  void writesAScreenshotOfTheFtpTabWithTransfers(@TempDir Path dir) throws Exception {
+    demoHost = busyDemoHost(3);
+    agent = LocalAgent.start("web01", demoHost.sources(), dir.resolve("audit.log"));
+    Stage stage = FxToolkit.registerPrimaryStage();
+    FxToolkit.setupStage(
+        primary -> {
+          console =
+              new Console(
+                  List.of(agent.host()), http, scheduler, Platform::runLater, Clock.systemUTC());
+          Scene scene = new Scene(console.view(), 1280, 760);
+          scene.getStylesheets().add(SessionwatchApp.class.getResource("app.css").toExternalForm());
+          primary.setScene(scene);
+          primary.show();
+          console.start();
+        });
+    robot.clickOn("#ftp-tab");
+    TableView<SessionRow> table = robot.lookup("#ftp-table").queryTableView();
+    WaitForAsyncUtils.waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () ->
+            table.getItems().stream().filter(row -> row.session().progress() != null).count() >= 3);
+    WaitForAsyncUtils.asyncFx(
+            () ->
+                table.getItems().stream()
+                    .filter(row -> row.session().progress() != null)
+                    .findFirst()
+                    .ifPresent(
+                        row -> {
+                          table.requestFocus();
+                          table.getSelectionModel().select(row);
+                        }))
+        .get();
+    WaitForAsyncUtils.waitForFxEvents();
+
+    Path png = WindowSnapshot.write(stage.getScene(), Path.of("target", "screenshot.png"));
+
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertThat(image.getWidth()).isEqualTo((int) stage.getScene().getWidth());
+    assertThat(image.getHeight()).isEqualTo((int) stage.getScene().getHeight());
+  }
+
+  /** The first of the demo's simulations that has this many FTP transfers under way now. */
+  private DemoHost busyDemoHost(int transfers) throws Exception {
+    for (long seed = 1; seed <= 500; seed++) {
+      DemoHost candidate = new DemoHost("web01", seed, demoClock, 30);
+      SessionSource ftp =
+          candidate.sources().stream()
+              .filter(source -> source.kind() == SessionKind.FTP)
+              .findFirst()
+              .orElseThrow();
+      List<Session> sessions = ftp.list();
+      if (sessions.stream().filter(session -> session.progress() != null).count() >= transfers) {
+        return candidate;
+      }
+    }
+    throw new AssertionError("no simulation of 500 has " + transfers + " transfers at once");
+  }
+}

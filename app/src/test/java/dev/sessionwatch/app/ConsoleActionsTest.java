@@ -32,6 +32,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -291,6 +292,19 @@ class ConsoleActionsTest {
     assertThat(table(SessionKind.FTP).getItems())
         .isNotEmpty()
         .allMatch(row -> row.session().user().equals(ftp.user()));
+  }
+
+  @Test
+  void ctrlCCopiesTheSelectedRowAsText() throws Exception {
+    Session ftp = demoHost.addSession(SessionKind.FTP);
+    showConsole(Role.OPERATOR);
+    robot.clickOn(rowOf(SessionKind.FTP, ftp));
+
+    robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
+
+    String copied =
+        WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
+    assertThat(copied.split("\t")).contains("web01", ftp.user(), ftp.domain(), ftp.clientAddress());
   }
 
   private Session onTerminalLine(String line) throws Exception {

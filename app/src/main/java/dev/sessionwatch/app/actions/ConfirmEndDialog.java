@@ -30,6 +30,7 @@ public final class ConfirmEndDialog {
     }
     alert.getDialogPane().setContent(lines);
     alert.getDialogPane().setId("confirm-action-dialog");
+    DialogStyle.followOwner(alert.getDialogPane(), owner);
     alert.getButtonTypes().setAll(confirm, ButtonType.CANCEL);
     Button confirmButton = (Button) alert.getDialogPane().lookupButton(confirm);
     confirmButton.setId("confirm-action-button");

@@ -124,6 +124,7 @@ public final class SessionActions {
       text.setId("action-failures");
       alert.getDialogPane().setContent(text);
       alert.getDialogPane().setId("action-failures-dialog");
+      DialogStyle.followOwner(alert.getDialogPane(), owner.get());
       alert.show();
     }
   }

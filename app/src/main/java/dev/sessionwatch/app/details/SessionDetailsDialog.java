@@ -1,5 +1,6 @@
 package dev.sessionwatch.app.details;
 
+import dev.sessionwatch.app.actions.DialogStyle;
 import dev.sessionwatch.protocol.SessionAction;
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +42,7 @@ public final class SessionDetailsDialog {
     dialog.titleProperty().bind(viewModel.titleProperty());
     dialog.getDialogPane().setId("session-details");
     dialog.getDialogPane().getStyleClass().add("session-details");
+    DialogStyle.followOwner(dialog.getDialogPane(), owner);
     dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
     fields.getStyleClass().add("detail-grid");
     fields.setId("detail-fields");
@@ -52,7 +54,6 @@ public final class SessionDetailsDialog {
     content.getStyleClass().add("detail-content");
     ScrollPane scroll = new ScrollPane(content);
     scroll.setFitToWidth(true);
-    scroll.setPrefViewportHeight(460);
     scroll.setPrefViewportWidth(480);
     dialog.getDialogPane().setContent(scroll);
     fillFields();

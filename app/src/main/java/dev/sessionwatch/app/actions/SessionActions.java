@@ -75,7 +75,7 @@ public final class SessionActions {
               MenuItem item = new MenuItem(choice.label());
               item.setId("menu-" + choice.action().wireName());
               item.setOnAction(event -> request(choice));
-              item.disableProperty().bind(viewModel.busyProperty());
+              item.setDisable(viewModel.busyProperty().get());
               return item;
             })
         .toList();

@@ -39,6 +39,7 @@ public final class SessionDetailsDialog {
     dialog.initOwner(owner);
     dialog.initModality(Modality.NONE);
     dialog.setResizable(true);
+    dialog.setOnHidden(event -> viewModel.close());
     dialog.titleProperty().bind(viewModel.titleProperty());
     dialog.getDialogPane().setId("session-details");
     dialog.getDialogPane().getStyleClass().add("session-details");

@@ -17,11 +17,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.util.Subscription;
 
 /**
  * Everything the agent sent about one session, as labelled, readable fields, and the actions it
- * allows. Follows the row while the dialog is open: a refresh or the clock's tick updates it. Knows
- * no controls; tested without the toolkit.
+ * allows. Follows the row until {@link #close}: a refresh or the clock's tick updates it. Knows no
+ * controls; tested without the toolkit.
  */
 public final class SessionDetailsViewModel {
   private final SessionRow row;
@@ -31,6 +32,7 @@ public final class SessionDetailsViewModel {
   private final ObservableList<DetailField> fields = FXCollections.observableArrayList();
   private final ObservableList<DetailField> attributes = FXCollections.observableArrayList();
   private final ObservableList<SessionAction> actions = FXCollections.observableArrayList();
+  private final Subscription following;
 
   /**
    * @param now the console's clock, ticking, for the idle time
@@ -41,8 +43,15 @@ public final class SessionDetailsViewModel {
     this.now = Objects.requireNonNull(now, "now");
     this.timeFormat =
         DateTimeFormatter.ofPattern("d MMM uuuu HH:mm:ss", Locale.ENGLISH).withZone(zone);
-    row.sessionProperty().subscribe(this::read);
-    now.subscribe(instant -> fields.setAll(fieldsOf(row.session())));
+    following =
+        row.sessionProperty()
+            .subscribe(this::read)
+            .and(now.subscribe(instant -> fields.setAll(fieldsOf(row.session()))));
+  }
+
+  /** Stops following the row and the clock: the dialog has closed. */
+  public void close() {
+    following.unsubscribe();
   }
 
   public SessionRow row() {

@@ -128,6 +128,17 @@ class SessionDetailsViewModelTest {
         .contains(new DetailField("Idle time", "4m 12s (since 1 Mar 2026 09:56:48)"));
   }
 
+  @Test
+  void stopsFollowingOnceClosed() {
+    SessionDetailsViewModel details = details(upload);
+
+    details.close();
+    now.set(T0.plus(Duration.ofSeconds(60)));
+
+    assertThat(details.fields())
+        .contains(new DetailField("Idle time", "3m 12s (since 1 Mar 2026 09:56:48)"));
+  }
+
   private SessionDetailsViewModel details(Session session) {
     fleet.apply(web01, answer(T0, session));
     SessionRow row = fleet.sessions(session.kind()).get(0);

@@ -71,11 +71,12 @@ public final class DemoHost {
 
   private static final List<FtpAccount> FTP_ACCOUNTS =
       List.of(
-          new FtpAccount("examplecom", "example.com"),
-          new FtpAccount("examplenet", "example.net"),
-          new FtpAccount("exampleorg", "example.org"),
-          new FtpAccount("shop_ftp", "shop.example.com"),
-          new FtpAccount("blog_ftp", "blog.example.net"));
+          new FtpAccount("examplecom", "system", "example.com"),
+          new FtpAccount("examplenet", "system", "example.net"),
+          new FtpAccount("exampleorg", "system", "example.org"),
+          new FtpAccount("shop_ftp", "virtual", "shop.example.com"),
+          new FtpAccount("blog_ftp", "virtual", "blog.example.net"),
+          new FtpAccount("anonymous", "anonymous", "ftp.example.org"));
 
   private static final List<String> FTP_DIRECTORIES =
       List.of(
@@ -322,6 +323,7 @@ public final class DemoHost {
         FtpAccount account = pick(FTP_ACCOUNTS);
         builder
             .user(account.user())
+            .userType(account.userType())
             .domain(account.domain())
             .clientAddress(documentationAddress())
             .state("authenticating")
@@ -512,7 +514,7 @@ public final class DemoHost {
 
   private record PanelLogin(String panel, String userType, String user) {}
 
-  private record FtpAccount(String user, String domain) {}
+  private record FtpAccount(String user, String userType, String domain) {}
 
   private record FtpFile(String name, long typicalBytes) {}
 

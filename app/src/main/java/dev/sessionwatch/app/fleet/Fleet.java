@@ -69,11 +69,27 @@ public final class Fleet {
     return readOnlyRows.get(kind);
   }
 
-  /** Adds a host that has not answered yet. */
+  /** Adds a real host that has not answered yet. */
   public Host addHost(String name) {
-    Host host = new Host(name);
+    return addHost(name, false);
+  }
+
+  /**
+   * Adds a host that has not answered yet.
+   *
+   * @param demo a simulated host inside the console
+   */
+  public Host addHost(String name, boolean demo) {
+    Host host = new Host(name, demo);
     hosts.add(host);
     return host;
+  }
+
+  /** Stops showing a host and its sessions; an answer still under way for it is dropped. */
+  public void removeHost(Host host) {
+    if (hosts.remove(host)) {
+      rows.values().forEach(list -> list.removeIf(row -> row.host() == host));
+    }
   }
 
   /**

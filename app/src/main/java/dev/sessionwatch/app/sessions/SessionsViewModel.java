@@ -1,6 +1,8 @@
 package dev.sessionwatch.app.sessions;
 
 import dev.sessionwatch.app.fleet.Fleet;
+import dev.sessionwatch.app.fleet.Host;
+import dev.sessionwatch.app.fleet.SessionRow;
 import dev.sessionwatch.protocol.SessionKind;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,7 +10,9 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
 
 /** The three session tables, in tab order, sharing one ticking clock for idle times. */
 public final class SessionsViewModel {
@@ -20,6 +24,19 @@ public final class SessionsViewModel {
    * @param clock the console's clock; its zone is where times are shown
    */
   public SessionsViewModel(Fleet fleet, Clock clock) {
+    this(fleet.hosts(), kind -> fleet.sessions(kind), clock);
+  }
+
+  /**
+   * Tables of some of the fleet's hosts, e.g. those selected in the server list.
+   *
+   * @param hosts the hosts shown, to say why a table is empty
+   * @param sessions the sessions of each kind shown
+   */
+  public SessionsViewModel(
+      ObservableList<Host> hosts,
+      Function<SessionKind, ObservableList<SessionRow>> sessions,
+      Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.now = new ReadOnlyObjectWrapper<>(this, "now", clock.instant());
     ZoneId zone = clock.getZone();
@@ -28,7 +45,7 @@ public final class SessionsViewModel {
             .map(
                 kind ->
                     new SessionTableViewModel(
-                        kind, fleet.sessions(kind), fleet.hosts(), now.getReadOnlyProperty(), zone))
+                        kind, sessions.apply(kind), hosts, now.getReadOnlyProperty(), zone))
             .toList();
   }
 

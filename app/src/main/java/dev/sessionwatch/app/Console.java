@@ -19,6 +19,7 @@ import dev.sessionwatch.app.settings.LoadedSettings;
 import dev.sessionwatch.app.settings.SavedServer;
 import dev.sessionwatch.app.settings.Settings;
 import dev.sessionwatch.app.settings.SettingsStore;
+import dev.sessionwatch.app.settings.TableLayout;
 import dev.sessionwatch.app.settings.WindowSize;
 import dev.sessionwatch.protocol.SessionKind;
 import java.io.IOException;
@@ -36,6 +37,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -61,6 +64,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -101,6 +105,8 @@ public final class Console implements AutoCloseable {
   private final SessionsViewModel sessions;
   private final Map<Host, SavedServer> configured = new LinkedHashMap<>();
   private final List<Host> demoHosts = new ArrayList<>();
+  private final Map<SessionKind, TableLayoutTracker> layoutTrackers =
+      new EnumMap<>(SessionKind.class);
   private final BorderPane root = new BorderPane();
   private final NoticeBar notices = new NoticeBar();
   private final Timeline clockTick;
@@ -111,6 +117,7 @@ public final class Console implements AutoCloseable {
   private final Object saveLock = new Object();
 
   private Settings settings;
+  private Settings lastSaveRequested;
   private Host thisComputer;
   private boolean thisComputerStarting;
   private int demoGeneration;
@@ -158,6 +165,7 @@ public final class Console implements AutoCloseable {
       Executor fxExecutor,
       Clock clock) {
     this.settings = loaded.settings();
+    this.lastSaveRequested = settings;
     this.store = store;
     this.embedded = embedded;
     this.scheduler = scheduler;
@@ -263,20 +271,44 @@ public final class Console implements AutoCloseable {
     }
   }
 
+  /**
+   * Keeps {@code kind}'s table layout in the settings: applies the saved one now, saves it again
+   * when the user changes it, and on close.
+   *
+   * @param capture reads the table's layout ({@code SessionTable::captureLayout})
+   * @param apply puts a layout on the table ({@code SessionTable::applyLayout})
+   */
+  public void trackTableLayout(
+      SessionKind kind,
+      TableView<?> table,
+      Supplier<TableLayout> capture,
+      Consumer<TableLayout> apply) {
+    TableLayoutTracker tracker =
+        new TableLayoutTracker(table, capture, layout -> layoutChanged(kind, layout), SAVE_DELAY);
+    tracker.apply(settings.tableLayouts().get(kind), apply);
+    layoutTrackers.put(kind, tracker);
+  }
+
+  private void layoutChanged(SessionKind kind, TableLayout layout) {
+    if (!layout.equals(settings.tableLayouts().get(kind))) {
+      settings = settings.withTableLayout(kind, layout);
+      save();
+    }
+  }
+
   /** Stops polling and writes any settings not yet saved, waiting for that (briefly). */
   @Override
   public void close() {
     closed = true;
     clockTick.stop();
     pollers.close();
-    if (saveLater.getStatus() == Animation.Status.RUNNING) {
-      saveLater.stop();
-      save();
-    }
-    if (store != null) {
-      CompletableFuture<Void> flushed = CompletableFuture.runAsync(this::writeUnsaved, scheduler);
+    saveLater.stop();
+    layoutTrackers.forEach(
+        (kind, tracker) -> settings = settings.withTableLayout(kind, tracker.captureNow()));
+    if (store != null && !settings.equals(lastSaveRequested)) {
+      unsaved.set(settings);
       try {
-        flushed.get(5, TimeUnit.SECONDS);
+        CompletableFuture.runAsync(this::writeUnsaved, scheduler).get(5, TimeUnit.SECONDS);
       } catch (Exception e) {
         LOG.log(System.Logger.Level.WARNING, "could not save the settings on close", e);
       }
@@ -467,6 +499,7 @@ public final class Console implements AutoCloseable {
     if (store == null) {
       return;
     }
+    lastSaveRequested = settings;
     unsaved.set(settings);
     scheduler.execute(
         () -> {

@@ -53,6 +53,9 @@ public final class SettingsStore {
   private final Path directory;
   private final Clock clock;
 
+  /** Set when the file could not be used and is still there: it must not be overwritten. */
+  private volatile String untouchable;
+
   public SettingsStore(Path directory, Clock clock) {
     this.directory = Objects.requireNonNull(directory, "directory");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -105,8 +108,14 @@ public final class SettingsStore {
     } catch (NoSuchFileException e) {
       return new LoadedSettings(Settings.defaults(), null);
     } catch (IOException e) {
+      untouchable = "could not be read";
       return new LoadedSettings(
-          Settings.defaults(), "Could not read the settings in " + file + ": " + e.getMessage());
+          Settings.defaults(),
+          "Could not read the settings in "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + "); changes are not saved until it is fixed or removed.");
     }
     String defect;
     try {
@@ -137,6 +146,9 @@ public final class SettingsStore {
    * step so a crash never leaves half a file.
    */
   public void save(Settings settings) throws IOException {
+    if (untouchable != null) {
+      throw new IOException("left untouched: the file there " + untouchable);
+    }
     createDirectory();
     byte[] content = MAPPER.writeValueAsBytes(SettingsFile.of(settings));
     Path temporary = createOwnerOnlyFile(directory, FILE_NAME + ".", ".tmp");
@@ -173,13 +185,14 @@ public final class SettingsStore {
           + aside
           + "; the console starts with default settings.";
     } catch (IOException e) {
+      untouchable = "could not be used and was not renamed aside";
       return "The settings file "
           + file
           + " could not be used, because "
           + defect
           + ", and could not be renamed aside ("
           + e.getMessage()
-          + "); fix or remove it.";
+          + "); fix or remove it. Changes are not saved until then.";
     }
   }
 

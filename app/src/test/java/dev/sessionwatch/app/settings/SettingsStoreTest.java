@@ -1,6 +1,7 @@
 package dev.sessionwatch.app.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 
 import dev.sessionwatch.protocol.SessionKind;
 import java.io.IOException;
@@ -113,6 +114,18 @@ class SettingsStoreTest {
 
     assertThat(loaded.problem()).contains("refreshSeconds");
     assertThat(store().file().resolveSibling("settings.json.corrupt-20260301-101530")).exists();
+  }
+
+  @Test
+  void neverOverwritesAFileItCouldNotRead() throws IOException {
+    Files.createDirectories(store().file()); // a directory where the file should be
+    SettingsStore store = store();
+
+    LoadedSettings loaded = store.load();
+
+    assertThat(loaded.problem()).contains("not saved");
+    assertThatIOException().isThrownBy(() -> store.save(someSettings()));
+    assertThat(store.file()).isDirectory();
   }
 
   @Test

@@ -265,7 +265,7 @@ public final class Console implements AutoCloseable {
 
   /** Remembers the window's size, saved with the settings. */
   public void windowResized(WindowSize size) {
-    if (size.isSensible() && !size.equals(settings.window())) {
+    if (size.fitsAScreen() && !size.equals(settings.window())) {
       settings = settings.withWindow(size);
       saveLater.playFromStart();
     }
@@ -601,9 +601,6 @@ public final class Console implements AutoCloseable {
     refresh.setId("refresh-button");
     refresh.setTooltip(new Tooltip("Refresh every server now (F5)"));
     refresh.setOnAction(event -> refreshNow());
-    Button add = new Button("Add server…");
-    add.setId("toolbar-add-server");
-    add.setOnAction(event -> addServer());
     Pane spacer = new Pane();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     Label label = new Label("Auto-refresh");
@@ -626,7 +623,7 @@ public final class Console implements AutoCloseable {
         });
     chooser.valueProperty().bindBidirectional(refreshSeconds);
     label.setLabelFor(chooser);
-    return new ToolBar(refresh, add, spacer, label, chooser);
+    return new ToolBar(refresh, spacer, label, chooser);
   }
 
   private static String intervalText(int seconds) {

@@ -68,7 +68,7 @@ public final class SessionwatchApp extends Application {
             Platform::runLater,
             Clock.systemDefaultZone());
     WindowSize size = loaded.settings().window();
-    if (!size.isSensible()) {
+    if (!size.fitsAScreen()) {
       size = WindowSize.DEFAULT;
     }
     Scene scene = new Scene(console.view(), size.width(), size.height());

@@ -166,11 +166,19 @@ class ConsoleServersTest {
 
     robot.clickOn(serverCell("web01"));
     robot.clickOn("#remove-server-button");
-    robot.clickOn("Cancel");
+    robot.clickOn(
+        robot
+            .lookup("#remove-server-dialog .button")
+            .match(LabeledMatchers.hasText("Cancel"))
+            .<Node>query());
     assertThat(hostNames()).containsExactly("web01", "web02");
 
     robot.clickOn("#remove-server-button");
-    robot.clickOn("Remove");
+    robot.clickOn(
+        robot
+            .lookup("#remove-server-dialog .button")
+            .match(LabeledMatchers.hasText("Remove"))
+            .<Node>query());
 
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> ftp.getItems().size() == 2);
     assertThat(hostNames()).containsExactly("web02");

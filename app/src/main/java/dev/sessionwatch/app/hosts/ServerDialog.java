@@ -18,6 +18,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /**
@@ -74,7 +75,9 @@ public final class ServerDialog {
 
     Button test = new Button("Test connection");
     test.setId("test-connection-button");
-    test.disableProperty().bind(viewModel.validProperty().not().or(viewModel.testingProperty()));
+    // Not disabled while testing: a disabled button loses the focus, and Enter would then cancel.
+    test.disableProperty().bind(viewModel.validProperty().not());
+    test.setMinWidth(Region.USE_PREF_SIZE);
     test.setOnAction(event -> viewModel.testConnection());
     ProgressIndicator spinner = new ProgressIndicator();
     spinner.getStyleClass().add("test-spinner");
@@ -104,9 +107,10 @@ public final class ServerDialog {
                 outcome.setText("Asking the agent…");
               }
             });
-    HBox testRow = new HBox(test, spinner, outcome);
+    HBox testRow = new HBox(test, spinner);
     testRow.getStyleClass().add("test-row");
     grid.add(testRow, 1, 6);
+    grid.add(outcome, 1, 7);
 
     dialog.getDialogPane().setContent(grid);
     Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);

@@ -188,6 +188,8 @@ public final class ServerList {
       status.textProperty().unbind();
       detail.textProperty().unbind();
       counts.textProperty().unbind();
+      counts.visibleProperty().unbind();
+      counts.managedProperty().unbind();
       if (shown != null) {
         shown.stateProperty().removeListener(stateChanged);
         shown = null;
@@ -208,6 +210,8 @@ public final class ServerList {
       demo.setManaged(item.isDemo());
       detail.setVisible(!item.isAllServers());
       detail.setManaged(!item.isAllServers());
+      counts.visibleProperty().bind(item.countsProperty().isNotEmpty());
+      counts.managedProperty().bind(counts.visibleProperty());
       pseudoClassStateChanged(ALL, item.isAllServers());
       pseudoClassStateChanged(DEMO, item.isDemo());
       shown = item;

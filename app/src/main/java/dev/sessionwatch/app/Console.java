@@ -341,12 +341,12 @@ public final class Console implements AutoCloseable {
         .ifPresent(
             server -> {
               // A new address or token is a new client: the host is replaced, not patched.
-              pollers.remove(host);
+              Host replacement = pollers.replace(host, watched(server));
               Map<Host, SavedServer> reordered = new LinkedHashMap<>();
               configured.forEach(
                   (existing, saved) -> {
                     if (existing == host) {
-                      reordered.put(pollers.add(watched(server)), server);
+                      reordered.put(replacement, server);
                     } else {
                       reordered.put(existing, saved);
                     }

@@ -7,6 +7,7 @@ import dev.sessionwatch.app.fleet.Host;
 import dev.sessionwatch.app.fleet.HostStatus;
 import dev.sessionwatch.app.fleet.SessionRow;
 import dev.sessionwatch.app.hosts.ServerListItem;
+import dev.sessionwatch.app.local.EmbeddedAgents;
 import dev.sessionwatch.app.local.LocalAgent;
 import dev.sessionwatch.app.settings.LoadedSettings;
 import dev.sessionwatch.app.settings.SavedServer;
@@ -187,6 +188,45 @@ class ConsoleServersTest {
   }
 
   @Test
+  void editingAServerKeepsItsPlaceAndSelectionAndSavesTheChange() throws Exception {
+    LocalAgent web01 = serve(demoHost("web01", 3));
+    LocalAgent web02 = serve(demoHost("web02", 2));
+    showConsole(
+        Settings.defaults().withServers(List.of(saved("web01", web01), saved("web02", web02))));
+    tableWithRows(SessionKind.FTP, 5);
+
+    robot.doubleClickOn(serverCell("web01"));
+    fill("#server-name-field", "web01-renamed");
+    robot.clickOn("#save-server-button");
+
+    WaitForAsyncUtils.waitFor(
+        5, TimeUnit.SECONDS, () -> hostNames().equals(List.of("web01-renamed", "web02")));
+    WaitForAsyncUtils.waitFor(
+        5,
+        TimeUnit.SECONDS,
+        () ->
+            store.load().settings().servers().stream()
+                .map(SavedServer::name)
+                .toList()
+                .equals(List.of("web01-renamed", "web02")));
+    TableView<SessionRow> ftp = tableWithRows(SessionKind.FTP, 3);
+    assertThat(ftp.getItems()).allMatch(row -> row.host().name().equals("web01-renamed"));
+    List<ServerListItem> selected =
+        WaitForAsyncUtils.asyncFx(
+                () ->
+                    List.copyOf(
+                        robot
+                            .lookup("#server-list-view")
+                            .<ServerListItem>queryListView()
+                            .getSelectionModel()
+                            .getSelectedItems()))
+            .get();
+    assertThat(selected)
+        .extracting(item -> item.titleProperty().get())
+        .containsExactly("web01-renamed");
+  }
+
+  @Test
   void theIntervalChooserChangesPolling() throws Exception {
     DemoHost web01 = demoHost("web01", 1);
     showConsole(
@@ -208,6 +248,38 @@ class ConsoleServersTest {
 
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ftp.getItems().size() == 2);
     assertThat(console.pollers().interval()).hasSeconds(2);
+  }
+
+  @Test
+  void watchesThisComputerUntilTheDemoServersAreTurnedOn() throws Exception {
+    DemoHost thisComputer = demoHost("this-computer", 1);
+    EmbeddedAgents embedded =
+        new EmbeddedAgents(
+            () ->
+                LocalAgent.start(
+                    "this-computer", thisComputer.sources(), dir.resolve("this-computer.log")));
+    try {
+      showConsole(Settings.defaults(), embedded);
+      WaitForAsyncUtils.waitFor(
+          10, TimeUnit.SECONDS, () -> hostNames().equals(List.of("this-computer")));
+
+      robot.clickOn("File").clickOn("#demo-servers-menu");
+
+      WaitForAsyncUtils.waitFor(
+          10, TimeUnit.SECONDS, () -> hostNames().equals(EmbeddedAgents.DEMO_HOST_NAMES));
+      assertThat(host("web01").demo()).isTrue();
+      assertThat(serverCell("mail01").getParent().lookup(".demo-badge").isVisible()).isTrue();
+
+      robot.clickOn("File").clickOn("#demo-servers-menu");
+
+      WaitForAsyncUtils.waitFor(
+          10, TimeUnit.SECONDS, () -> hostNames().equals(List.of("this-computer")));
+      assertThat(store.load().settings().servers()).isEmpty();
+    } finally {
+      WaitForAsyncUtils.asyncFx(console::close).get();
+      console = null;
+      embedded.close();
+    }
   }
 
   // --- helpers
@@ -242,13 +314,17 @@ class ConsoleServersTest {
   }
 
   private void showConsole(Settings settings) throws Exception {
+    showConsole(settings, null);
+  }
+
+  private void showConsole(Settings settings, EmbeddedAgents embedded) throws Exception {
     FxToolkit.setupStage(
         stage -> {
           console =
               new Console(
                   new LoadedSettings(settings, null),
                   store,
-                  null,
+                  embedded,
                   http,
                   scheduler,
                   Platform::runLater,

@@ -56,7 +56,19 @@ public final class HostPollers implements AutoCloseable {
 
   /** Adds a host to the fleet; once {@link #start started}, it is polled right away. */
   public Host add(WatchedHost watched) {
-    Host host = fleet.addHost(watched.name(), watched.demo());
+    return poll(fleet.addHost(watched.name(), watched.demo()), watched);
+  }
+
+  /** Watches {@code watched} in {@code old}'s place in the fleet, and stops polling {@code old}. */
+  public Host replace(Host old, WatchedHost watched) {
+    HostPoller oldPoller = pollers.remove(old);
+    if (oldPoller != null) {
+      oldPoller.close();
+    }
+    return poll(fleet.replaceHost(old, watched.name(), watched.demo()), watched);
+  }
+
+  private Host poll(Host host, WatchedHost watched) {
     HostPoller poller =
         new HostPoller(
             host,
@@ -80,9 +92,9 @@ public final class HostPollers implements AutoCloseable {
     fleet.removeHost(host);
   }
 
-  /** The hosts polled, in the order added. */
+  /** The hosts polled, in the fleet's order. */
   public List<Host> hosts() {
-    return List.copyOf(pollers.keySet());
+    return fleet.hosts().stream().filter(pollers::containsKey).toList();
   }
 
   /** Polls every host now and then on the timer. */

@@ -53,6 +53,17 @@ class FleetTest {
   }
 
   @Test
+  void aReplacedHostKeepsItsPlaceAndLosesItsSessions() {
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
+
+    Host renamed = fleet.replaceHost(web01, "web01-new", false);
+    fleet.apply(web01, answer(T0.plusSeconds(5), terminal("utmp:1", "alice")));
+
+    assertThat(fleet.hosts()).containsExactly(renamed, web02);
+    assertThat(terminals).isEmpty();
+  }
+
+  @Test
   void leavesTheListAloneWhenNothingChanged() {
     fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
     SessionRow before = terminals.get(0);

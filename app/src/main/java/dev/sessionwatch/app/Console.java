@@ -4,6 +4,7 @@ import dev.sessionwatch.app.agent.AgentEndpoint;
 import dev.sessionwatch.app.fleet.Fleet;
 import dev.sessionwatch.app.fleet.Host;
 import dev.sessionwatch.app.fleet.HostPollers;
+import dev.sessionwatch.app.fleet.SessionRow;
 import dev.sessionwatch.app.fleet.WatchedHost;
 import dev.sessionwatch.app.hosts.ConnectionCheck;
 import dev.sessionwatch.app.hosts.ServerDialog;
@@ -182,8 +183,7 @@ public final class Console implements AutoCloseable {
             clock,
             timeout,
             interval(settings.refreshSeconds()));
-    Map<SessionKind, ObservableList<dev.sessionwatch.app.fleet.SessionRow>> allSessions =
-        new EnumMap<>(SessionKind.class);
+    Map<SessionKind, ObservableList<SessionRow>> allSessions = new EnumMap<>(SessionKind.class);
     for (SessionKind kind : SessionKind.values()) {
       allSessions.put(kind, fleet.sessions(kind));
     }
@@ -215,7 +215,7 @@ public final class Console implements AutoCloseable {
             configured::containsKey);
     SplitPane split = new SplitPane(servers.node(), new SessionsView(sessions).node());
     split.setOrientation(Orientation.HORIZONTAL);
-    split.setDividerPositions(0.22);
+    split.setDividerPositions(0.19);
     SplitPane.setResizableWithParent(servers.node(), false);
     root.setCenter(split);
     root.setBottom(new StatusLine(new StatusLineViewModel(fleet.hosts(), clock.getZone())).node());

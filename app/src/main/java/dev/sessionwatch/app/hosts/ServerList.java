@@ -2,6 +2,7 @@ package dev.sessionwatch.app.hosts;
 
 import dev.sessionwatch.app.fleet.Host;
 import dev.sessionwatch.app.fleet.HostStatus;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -33,7 +34,7 @@ public final class ServerList {
   private static final PseudoClass ALL = PseudoClass.getPseudoClass("all");
   private static final PseudoClass DEMO = PseudoClass.getPseudoClass("demo");
   private static final List<PseudoClass> STATES =
-      List.of(HostStatus.State.values()).stream().map(ServerList::pseudoClass).toList();
+      Arrays.stream(HostStatus.State.values()).map(ServerList::pseudoClass).toList();
 
   private final VBox pane = new VBox();
   private final ListView<ServerListItem> list = new ListView<>();

@@ -1,7 +1,10 @@
 package dev.sessionwatch.app.settings;
 
 import dev.sessionwatch.protocol.SessionKind;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +58,7 @@ public record Settings(
    * whose settings are not valid is treated like a corrupt one.
    */
   public List<String> problems() {
-    List<String> problems = new java.util.ArrayList<>();
+    List<String> problems = new ArrayList<>();
     if (!REFRESH_CHOICES.contains(refreshSeconds)) {
       problems.add("refreshSeconds must be one of " + REFRESH_CHOICES + ", was " + refreshSeconds);
     }
@@ -65,7 +68,7 @@ public record Settings(
     if (idleMinutes < 1) {
       problems.add("idleMinutes must be at least 1, was " + idleMinutes);
     }
-    Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     for (SavedServer server : servers) {
       if (server.name().isBlank() || !names.add(server.name())) {
         problems.add("server names must be present and unique: '" + server.name() + "'");
@@ -103,6 +106,6 @@ public record Settings(
             copy.put(kind, layout);
           }
         });
-    return java.util.Collections.unmodifiableMap(copy);
+    return Collections.unmodifiableMap(copy);
   }
 }

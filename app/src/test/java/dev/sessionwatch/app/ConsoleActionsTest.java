@@ -411,7 +411,7 @@ class ConsoleActionsTest {
   }
 
   private void refreshAndSettle() throws Exception {
-    WaitForAsyncUtils.asyncFx(console::refreshNow).get();
+    WaitForAsyncUtils.asyncFx(() -> console.refreshNow()).get();
     Thread.sleep(300);
     WaitForAsyncUtils.waitForFxEvents();
   }

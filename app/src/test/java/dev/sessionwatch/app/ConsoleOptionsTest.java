@@ -3,6 +3,7 @@ package dev.sessionwatch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,12 @@ class ConsoleOptionsTest {
   @Test
   void watchesADemoHostWithDemo() {
     assertThat(ConsoleOptions.parse(List.of("--demo")).demo()).isTrue();
+  }
+
+  @Test
+  void keepsTheSettingsInTheGivenFolder() {
+    assertThat(ConsoleOptions.parse(List.of("--config-dir=/tmp/sw")).configDirectory())
+        .isEqualTo(Path.of("/tmp/sw"));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.sessionwatch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionwatch.app.fleet.SessionRow;
+import dev.sessionwatch.app.local.EmbeddedAgents;
 import dev.sessionwatch.app.testing.WindowSnapshot;
 import dev.sessionwatch.protocol.SessionKind;
 import java.awt.image.BufferedImage;
@@ -16,6 +17,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.testfx.api.FxRobot;
@@ -29,9 +31,9 @@ class SessionwatchAppTest {
   private Application app;
 
   @BeforeEach
-  void startConsole() throws Exception {
+  void startConsole(@TempDir Path config) throws Exception {
     stage = FxToolkit.registerPrimaryStage();
-    app = FxToolkit.setupApplication(SessionwatchApp.class, "--demo");
+    app = FxToolkit.setupApplication(SessionwatchApp.class, "--demo", "--config-dir=" + config);
   }
 
   @AfterEach
@@ -54,7 +56,8 @@ class SessionwatchAppTest {
             .get();
 
     assertThat(title).matches("(Panel|FTP|Terminal) \\((\\d+)\\) = \\2");
-    assertThat(table.getItems()).allMatch(row -> row.host().name().equals("web01"));
+    assertThat(table.getItems())
+        .allMatch(row -> EmbeddedAgents.DEMO_HOST_NAMES.contains(row.host().name()));
   }
 
   @Test

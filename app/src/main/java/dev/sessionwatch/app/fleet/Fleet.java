@@ -70,11 +70,43 @@ public final class Fleet {
     return readOnlyRows.get(kind);
   }
 
-  /** Adds a host that has not answered yet. */
+  /** Adds a real host that has not answered yet. */
   public Host addHost(String name) {
-    Host host = new Host(name);
+    return addHost(name, false);
+  }
+
+  /**
+   * Adds a host that has not answered yet.
+   *
+   * @param demo a simulated host inside the console
+   */
+  public Host addHost(String name, boolean demo) {
+    Host host = new Host(name, demo);
     hosts.add(host);
     return host;
+  }
+
+  /**
+   * Puts a new host in {@code old}'s place, e.g. after the user changed its address: the old one's
+   * sessions go, the new one has not answered yet.
+   */
+  public Host replaceHost(Host old, String name, boolean demo) {
+    Host host = new Host(name, demo);
+    int index = hosts.indexOf(old);
+    if (index < 0) {
+      hosts.add(host);
+    } else {
+      rows.values().forEach(list -> list.removeIf(row -> row.host() == old));
+      hosts.set(index, host);
+    }
+    return host;
+  }
+
+  /** Stops showing a host and its sessions; an answer still under way for it is dropped. */
+  public void removeHost(Host host) {
+    if (hosts.remove(host)) {
+      rows.values().forEach(list -> list.removeIf(row -> row.host() == host));
+    }
   }
 
   /**

@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class Host {
   private final ReadOnlyStringWrapper name;
+  private final boolean demo;
   private final ReadOnlyObjectWrapper<HostStatus> status =
       new ReadOnlyObjectWrapper<>(this, "status", HostStatus.connecting());
   private final ReadOnlyObjectWrapper<Instant> lastRefresh =
@@ -25,8 +26,9 @@ public final class Host {
   private final ReadOnlyObjectWrapper<List<SourceStatus>> sources =
       new ReadOnlyObjectWrapper<>(this, "sources");
 
-  Host(String name) {
+  Host(String name, boolean demo) {
     this.name = new ReadOnlyStringWrapper(this, "name", Objects.requireNonNull(name, "name"));
+    this.demo = demo;
   }
 
   /** The name the console shows in the Server column. */
@@ -36,6 +38,11 @@ public final class Host {
 
   public String name() {
     return name.get();
+  }
+
+  /** A simulated server inside the console, where nothing real happens. */
+  public boolean demo() {
+    return demo;
   }
 
   public ReadOnlyObjectProperty<HostStatus> statusProperty() {

@@ -82,6 +82,11 @@ public final class HostPoller implements AutoCloseable {
     }
   }
 
+  /** Stops polling on the timer; {@link #refreshNow} still polls. */
+  public synchronized void stopTimer() {
+    stopSchedule();
+  }
+
   /** Polls as soon as possible, keeping the schedule. */
   public void refreshNow() {
     if (!closed) {

@@ -2,18 +2,18 @@ package dev.sessionwatch.app.hosts;
 
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import org.controlsfx.control.StatusBar;
 
 /** The status bar: servers online and last refresh on the left, problems on the right. */
 public final class StatusLine {
   private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
 
-  private final HBox bar = new HBox();
+  private final StatusBar bar = new StatusBar();
 
   public StatusLine(StatusLineViewModel viewModel) {
     bar.setId("status-line");
     bar.getStyleClass().add("status-line");
+    bar.setText("");
     Label summary = new Label();
     summary.setId("status-summary");
     summary.textProperty().bind(viewModel.summaryProperty());
@@ -21,15 +21,14 @@ public final class StatusLine {
     problems.setId("status-problems");
     problems.getStyleClass().add("problems");
     problems.textProperty().bind(viewModel.problemsProperty());
-    problems.setMaxWidth(Double.MAX_VALUE);
-    HBox.setHgrow(problems, Priority.ALWAYS);
     viewModel
         .hasProblemsProperty()
         .subscribe(hasProblems -> bar.pseudoClassStateChanged(PROBLEM, hasProblems));
-    bar.getChildren().addAll(summary, problems);
+    bar.getLeftItems().add(summary);
+    bar.getRightItems().add(problems);
   }
 
-  public HBox node() {
+  public StatusBar node() {
     return bar;
   }
 }

@@ -31,8 +31,6 @@ import java.util.Map;
  * host of the fleet.
  */
 public final class LocalAgent implements AutoCloseable {
-  private static final String DEMO_HOST_NAME = "web01";
-
   private final AgentServer server;
   private final AuditLog auditLog;
   private final WatchedHost host;
@@ -56,19 +54,20 @@ public final class LocalAgent implements AutoCloseable {
   }
 
   /**
-   * Watches a simulated busy host, whose actions are audited to a temporary file removed on {@link
-   * #close}: nothing real happens there.
+   * Watches a simulated busy host named {@code hostName}, whose actions are audited to a temporary
+   * file removed on {@link #close}: nothing real happens there.
    */
-  public static LocalAgent demo() throws IOException {
+  public static LocalAgent demo(String hostName) throws IOException {
     Path directory = Files.createTempDirectory("sessionwatch-demo-");
-    DemoHost demoHost = new DemoHost(DEMO_HOST_NAME, DEMO_HOST_NAME.hashCode(), Clock.systemUTC());
+    DemoHost demoHost = new DemoHost(hostName, hostName.hashCode(), Clock.systemUTC());
     try {
       return start(
           demoHost.hostName(),
           demoHost.sources(),
           directory.resolve("audit.log"),
           Role.OPERATOR,
-          directory);
+          directory,
+          true);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(directory.resolve("audit.log"));
       Files.deleteIfExists(directory);
@@ -79,7 +78,7 @@ public final class LocalAgent implements AutoCloseable {
   /** Serves {@code sources} as host {@code hostName} on a free loopback port. */
   public static LocalAgent start(String hostName, List<SessionSource> sources, Path auditLogFile)
       throws IOException {
-    return start(hostName, sources, auditLogFile, Role.OPERATOR, null);
+    return start(hostName, sources, auditLogFile, Role.OPERATOR, null, false);
   }
 
   /**
@@ -89,7 +88,7 @@ public final class LocalAgent implements AutoCloseable {
   public static LocalAgent start(
       String hostName, List<SessionSource> sources, Path auditLogFile, Role role)
       throws IOException {
-    return start(hostName, sources, auditLogFile, role, null);
+    return start(hostName, sources, auditLogFile, role, null, false);
   }
 
   /**
@@ -100,7 +99,8 @@ public final class LocalAgent implements AutoCloseable {
       List<SessionSource> sources,
       Path auditLogFile,
       Role role,
-      Path temporaryDirectory)
+      Path temporaryDirectory,
+      boolean demo)
       throws IOException {
     TokenStore tokens = TokenStore.inMemory();
     String token = tokens.create("console", role);
@@ -118,7 +118,7 @@ public final class LocalAgent implements AutoCloseable {
       return new LocalAgent(
           server,
           auditLog,
-          new WatchedHost(hostName, new AgentEndpoint(server.uri(), token)),
+          new WatchedHost(hostName, new AgentEndpoint(server.uri(), token), demo),
           temporaryDirectory);
     } catch (IOException | RuntimeException e) {
       auditLog.close();

@@ -71,7 +71,6 @@ public final class SessionTableViewModel {
    * @param now the console's clock, ticking, for idle times
    * @param zone where logon times are shown
    * @param searchText rows are shown whose visible columns contain it, ignoring case
-   * @param hostFilter rows are shown whose host it accepts
    */
   SessionTableViewModel(
       SessionKind kind,
@@ -79,8 +78,7 @@ public final class SessionTableViewModel {
       ObservableList<Host> hosts,
       ObservableValue<Instant> now,
       ZoneId zone,
-      ObservableValue<String> searchText,
-      ObservableValue<Predicate<Host>> hostFilter) {
+      ObservableValue<String> searchText) {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.now = Objects.requireNonNull(now, "now");
     // The UI is in English; the year is left out, as sessions rarely outlive one.
@@ -96,13 +94,10 @@ public final class SessionTableViewModel {
               this, column.id() + "Visible", !HIDDEN_BY_DEFAULT.contains(column.id())));
     }
     Observable[] filterInputs =
-        Stream.concat(Stream.of(searchText, hostFilter), visible.values().stream())
-            .toArray(Observable[]::new);
+        Stream.concat(Stream.of(searchText), visible.values().stream()).toArray(Observable[]::new);
     filteredRows
         .predicateProperty()
-        .bind(
-            Bindings.createObjectBinding(
-                () -> filter(hostFilter.getValue(), searchText.getValue()), filterInputs));
+        .bind(Bindings.createObjectBinding(() -> filter(searchText.getValue()), filterInputs));
     title.bind(
         Bindings.createStringBinding(
             () -> label(kind) + " (" + filteredRows.size() + ")", filteredRows));
@@ -157,18 +152,16 @@ public final class SessionTableViewModel {
   }
 
   /**
-   * Rows of this kind to show: of a host {@code hostFilter} accepts, with {@code searchText} in one
-   * of their visible columns, ignoring case.
+   * Rows of this kind to show: with {@code searchText} in one of their visible columns, ignoring
+   * case.
    */
-  Predicate<SessionRow> filter(Predicate<Host> hostFilter, String searchText) {
+  Predicate<SessionRow> filter(String searchText) {
     String query = searchText == null ? "" : searchText.strip().toLowerCase(Locale.ROOT);
     List<SessionColumn<?>> searched = visibleColumns();
     return row ->
-        (hostFilter == null || hostFilter.test(row.host()))
-            && (query.isEmpty()
-                || searched.stream()
-                    .anyMatch(
-                        column -> column.textOf(row).toLowerCase(Locale.ROOT).contains(query)));
+        query.isEmpty()
+            || searched.stream()
+                .anyMatch(column -> column.textOf(row).toLowerCase(Locale.ROOT).contains(query));
   }
 
   /** The rows as text, one line each, their visible columns separated by tabs. */

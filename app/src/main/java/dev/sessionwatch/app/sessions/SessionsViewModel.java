@@ -2,6 +2,7 @@ package dev.sessionwatch.app.sessions;
 
 import dev.sessionwatch.app.fleet.Fleet;
 import dev.sessionwatch.app.fleet.Host;
+import dev.sessionwatch.app.fleet.SessionRow;
 import dev.sessionwatch.protocol.SessionKind;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,22 +10,18 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Predicate;
-import javafx.beans.property.ObjectProperty;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
 
 /**
- * The three session tables, in tab order, sharing one ticking clock for idle times, one search and
- * one choice of servers.
+ * The three session tables, in tab order, sharing one ticking clock for idle times and one search.
  */
 public final class SessionsViewModel {
   private final Clock clock;
   private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
-  private final ObjectProperty<Predicate<Host>> hostFilter =
-      new SimpleObjectProperty<>(this, "hostFilter", host -> true);
   private final ReadOnlyObjectWrapper<Instant> now;
   private final List<SessionTableViewModel> tables;
 
@@ -32,6 +29,19 @@ public final class SessionsViewModel {
    * @param clock the console's clock; its zone is where times are shown
    */
   public SessionsViewModel(Fleet fleet, Clock clock) {
+    this(fleet.hosts(), kind -> fleet.sessions(kind), clock);
+  }
+
+  /**
+   * Tables of some of the fleet's hosts, e.g. those selected in the server list.
+   *
+   * @param hosts the hosts shown, to say why a table is empty
+   * @param sessions the sessions of each kind shown
+   */
+  public SessionsViewModel(
+      ObservableList<Host> hosts,
+      Function<SessionKind, ObservableList<SessionRow>> sessions,
+      Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.now = new ReadOnlyObjectWrapper<>(this, "now", clock.instant());
     ZoneId zone = clock.getZone();
@@ -41,12 +51,11 @@ public final class SessionsViewModel {
                 kind ->
                     new SessionTableViewModel(
                         kind,
-                        fleet.sessions(kind),
-                        fleet.hosts(),
+                        sessions.apply(kind),
+                        hosts,
                         now.getReadOnlyProperty(),
                         zone,
-                        searchText,
-                        hostFilter))
+                        searchText))
             .toList();
   }
 
@@ -62,14 +71,6 @@ public final class SessionsViewModel {
   /** What the search box holds: every table shows the rows with it in a visible column. */
   public StringProperty searchTextProperty() {
     return searchText;
-  }
-
-  /**
-   * Which servers' sessions the tables show; all by default. A server list sets it from its
-   * selection; it combines with the search.
-   */
-  public ObjectProperty<Predicate<Host>> hostFilterProperty() {
-    return hostFilter;
   }
 
   /** Where times are shown. */

@@ -64,6 +64,29 @@ class FleetTest {
   }
 
   @Test
+  void removingAHostRemovesOnlyItsSessionsAndIgnoresItsLateAnswers() {
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
+    fleet.apply(web02, answer(T0, terminal("utmp:2", "bob")));
+
+    fleet.removeHost(web01);
+    fleet.apply(web01, answer(T0.plusSeconds(5), terminal("utmp:1", "alice")));
+
+    assertThat(fleet.hosts()).containsExactly(web02);
+    assertThat(users(terminals)).containsExactly("bob");
+  }
+
+  @Test
+  void aReplacedHostKeepsItsPlaceAndLosesItsSessions() {
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
+
+    Host renamed = fleet.replaceHost(web01, "web01-new", false);
+    fleet.apply(web01, answer(T0.plusSeconds(5), terminal("utmp:1", "alice")));
+
+    assertThat(fleet.hosts()).containsExactly(renamed, web02);
+    assertThat(terminals).isEmpty();
+  }
+
+  @Test
   void leavesTheListAloneWhenNothingChanged() {
     fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
     SessionRow before = terminals.get(0);

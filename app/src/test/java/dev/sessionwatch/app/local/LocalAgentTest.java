@@ -41,12 +41,13 @@ class LocalAgentTest {
   @Test
   void aDemoAgentServesSessionsOfEveryKindAndLeavesNoFileBehind() throws Exception {
     Path auditLog;
-    try (LocalAgent agent = LocalAgent.demo()) {
+    try (LocalAgent agent = LocalAgent.demo("web01")) {
       AgentResponse<SessionSnapshot> response = client(agent).sessions();
 
       SessionSnapshot snapshot = ((AgentResponse.Success<SessionSnapshot>) response).value();
       assertThat(snapshot.list().sessions()).isNotEmpty();
       assertThat(agent.host().name()).isEqualTo("web01");
+      assertThat(agent.host().demo()).isTrue();
       auditLog = agent.auditLogFile();
       assertThat(auditLog).exists();
     }

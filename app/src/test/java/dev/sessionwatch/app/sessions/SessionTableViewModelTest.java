@@ -20,6 +20,7 @@ import dev.sessionwatch.protocol.SourceStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import javafx.collections.transformation.FilteredList;
 import org.junit.jupiter.api.Test;
 
 class SessionTableViewModelTest {
@@ -325,10 +326,18 @@ class SessionTableViewModelTest {
     fleet.apply(web01, answer(T0, ftp("proftpd:1", "alice"), ftp("proftpd:2", "bob")));
     fleet.apply(web02, answer(T0, ftp("proftpd:1", "alice")));
 
-    sessions.hostFilterProperty().set(host -> host == web02);
-    sessions.searchTextProperty().set("ali");
+    SessionsViewModel ofWeb02 =
+        new SessionsViewModel(
+            fleet.hosts(),
+            kind -> new FilteredList<>(fleet.sessions(kind), row -> row.host() == web02),
+            clock);
 
-    assertThat(ftpTable.rows()).singleElement().extracting(SessionRow::host).isSameAs(web02);
+    ofWeb02.searchTextProperty().set("ali");
+
+    assertThat(ofWeb02.table(SessionKind.FTP).rows())
+        .singleElement()
+        .extracting(SessionRow::host)
+        .isSameAs(web02);
   }
 
   @Test

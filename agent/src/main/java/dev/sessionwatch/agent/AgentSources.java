@@ -2,6 +2,7 @@ package dev.sessionwatch.agent;
 
 import dev.sessionwatch.agent.config.AgentConfig;
 import dev.sessionwatch.agent.demo.DemoHost;
+import dev.sessionwatch.agent.ftp.ProftpdSource;
 import dev.sessionwatch.agent.source.SessionSource;
 import dev.sessionwatch.agent.terminal.UtmpSource;
 import java.time.Clock;
@@ -16,6 +17,9 @@ public final class AgentSources {
     List<SessionSource> sources = new ArrayList<>();
     if (config.utmp() != null) {
       sources.add(new UtmpSource(config.utmp()));
+    }
+    if (config.proftpd() != null) {
+      sources.add(new ProftpdSource(config.proftpd()));
     }
     if (config.demo() != null) {
       sources.addAll(

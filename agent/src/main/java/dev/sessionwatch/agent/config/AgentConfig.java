@@ -1,5 +1,6 @@
 package dev.sessionwatch.agent.config;
 
+import dev.sessionwatch.agent.ftp.ProftpdSettings;
 import dev.sessionwatch.agent.terminal.UtmpSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
  * Everything the agent is configured with, validated: see docs/agent.md for the file format.
  *
  * @param utmp the terminal source's settings, or null when it is disabled
+ * @param proftpd the ProFTPD source's settings, or null when it is disabled
  * @param demo the demo sources' settings, or null when they are disabled (the default)
  */
 public record AgentConfig(
@@ -16,6 +18,7 @@ public record AgentConfig(
     Path auditLog,
     int threads,
     UtmpSettings utmp,
+    ProftpdSettings proftpd,
     DemoSettings demo) {
 
   public static final int DEFAULT_PORT = 7878;
@@ -30,6 +33,12 @@ public record AgentConfig(
   /** The same configuration with the demo sources on, as {@code --demo} asks. */
   public AgentConfig withDemo() {
     return new AgentConfig(
-        listen, tokensFile, auditLog, threads, utmp, demo != null ? demo : new DemoSettings(12));
+        listen,
+        tokensFile,
+        auditLog,
+        threads,
+        utmp,
+        proftpd,
+        demo != null ? demo : new DemoSettings(12));
   }
 }

@@ -3,6 +3,7 @@ package dev.sessionwatch.agent.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.sessionwatch.agent.ftp.ProftpdSettings;
 import dev.sessionwatch.agent.terminal.UtmpSettings;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Reads and validates the agent's YAML configuration file. */
 public final class ConfigLoader {
@@ -60,10 +62,11 @@ public final class ConfigLoader {
     int threads = top.integer("threads", 8, 1, 256);
     ConfigSection sources = top.section("sources");
     UtmpSettings utmp = utmp(sources.section("utmp"));
+    ProftpdSettings proftpd = proftpd(sources.section("proftpd"));
     AgentConfig.DemoSettings demo = demo(sources.section("demo"));
     sources.finish();
     top.finish();
-    return new AgentConfig(listen, tokens, audit, threads, utmp, demo);
+    return new AgentConfig(listen, tokens, audit, threads, utmp, proftpd, demo);
   }
 
   private static InetSocketAddress listen(ConfigSection top) throws ConfigException {
@@ -100,6 +103,30 @@ public final class ConfigLoader {
             section.seconds("graceSeconds", defaults.grace(), 60));
     section.finish();
     return enabled ? settings : null;
+  }
+
+  private static ProftpdSettings proftpd(ConfigSection section) throws ConfigException {
+    ProftpdSettings defaults = ProftpdSettings.defaults();
+    boolean enabled = section.bool("enabled", true);
+    ProftpdSettings settings =
+        new ProftpdSettings(
+            section.path("ftpwho", defaults.ftpwho()),
+            section.path("scoreboardFile", defaults.scoreboardFile()),
+            section.path("procRoot", defaults.procRoot()),
+            section.seconds("graceSeconds", defaults.grace(), 60),
+            positiveSeconds(section, "timeoutSeconds", defaults.timeout()));
+    section.finish();
+    return enabled ? settings : null;
+  }
+
+  /** A time limit: like {@link ConfigSection#seconds}, but zero is refused. */
+  private static Duration positiveSeconds(ConfigSection section, String key, Duration fallback)
+      throws ConfigException {
+    Duration value = section.seconds(key, fallback, 300);
+    if (value.isZero()) {
+      throw section.invalid(key, "must be more than 0 seconds");
+    }
+    return value;
   }
 
   private static AgentConfig.DemoSettings demo(ConfigSection section) throws ConfigException {

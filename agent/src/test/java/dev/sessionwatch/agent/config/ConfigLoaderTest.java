@@ -96,4 +96,43 @@ class ConfigLoaderTest {
 
     assertThatThrownBy(() -> ConfigLoader.load(file)).hasMessageContaining(file.toString());
   }
+
+  @Test
+  void proftpdIsOnByDefaultWithDebiansPaths() throws ConfigException {
+    AgentConfig config = ConfigLoader.parse("");
+
+    assertThat(config.proftpd().ftpwho()).isEqualTo(Path.of("/usr/bin/ftpwho"));
+    assertThat(config.proftpd().scoreboardFile()).isEqualTo(Path.of("/run/proftpd.scoreboard"));
+  }
+
+  @Test
+  void proftpdSettingsAreRead() throws ConfigException {
+    AgentConfig config =
+        ConfigLoader.parse(
+            """
+            sources:
+              proftpd:
+                ftpwho: /opt/proftpd/bin/ftpwho
+                scoreboardFile: /var/run/proftpd/scoreboard
+                graceSeconds: 1
+                timeoutSeconds: 3
+            """);
+
+    assertThat(config.proftpd().ftpwho()).isEqualTo(Path.of("/opt/proftpd/bin/ftpwho"));
+    assertThat(config.proftpd().scoreboardFile()).isEqualTo(Path.of("/var/run/proftpd/scoreboard"));
+    assertThat(config.proftpd().grace()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.proftpd().timeout()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void proftpdCanBeDisabled() throws ConfigException {
+    assertThat(ConfigLoader.parse("sources: {proftpd: {enabled: false}}").proftpd()).isNull();
+  }
+
+  @Test
+  void proftpdRefusesAZeroTimeout() {
+    assertThatThrownBy(() -> ConfigLoader.parse("sources: {proftpd: {timeoutSeconds: 0}}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'sources.proftpd.timeoutSeconds'");
+  }
 }

@@ -1,0 +1,59 @@
+package dev.sessionwatch.agent.ftp;
+
+import dev.sessionwatch.agent.os.ProcessIdentity;
+import dev.sessionwatch.agent.os.ProcessSignaller;
+import dev.sessionwatch.agent.os.Termination;
+import dev.sessionwatch.agent.source.ActionException;
+import dev.sessionwatch.agent.source.ActionResult;
+import dev.sessionwatch.protocol.Session;
+import java.util.List;
+
+/**
+ * An FTP session as just listed, with the processes that ending it signals.
+ *
+ * @param processes what ending signals: the session's process, or all of its process group
+ */
+record ListedProcess(Session session, List<ProcessIdentity> processes) {
+
+  ListedProcess {
+    processes = List.copyOf(processes);
+  }
+
+  /**
+   * The freshly listed entry of a session an operator picked.
+   *
+   * @throws ActionException GONE when it is no longer listed
+   */
+  static ListedProcess find(List<ListedProcess> listed, Session picked) throws ActionException {
+    return listed.stream()
+        .filter(candidate -> candidate.session().id().equals(picked.id()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ActionException(
+                    ActionException.Reason.GONE, "session " + picked.id() + " has ended"));
+  }
+
+  /**
+   * Ends the processes: SIGTERM, the grace, SIGKILL; each re-checked (PID and start time) right
+   * before its signal.
+   */
+  ActionResult end(ProcessSignaller signaller) throws ActionException {
+    Termination termination;
+    try {
+      termination = signaller.end(processes);
+    } catch (IllegalStateException e) {
+      throw new ActionException(ActionException.Reason.FAILED, e.getMessage(), e);
+    }
+    if (termination.signalled() == 0 && termination.running() > 0) {
+      throw new ActionException(
+          ActionException.Reason.FAILED,
+          "not permitted to signal the process of session " + session.id());
+    }
+    if (termination.signalled() == 0 && termination.vanished() > 0) {
+      throw new ActionException(
+          ActionException.Reason.GONE, "session " + session.id() + " has ended");
+    }
+    return new ActionResult(termination.allEnded(), termination.describe());
+  }
+}

@@ -1,0 +1,44 @@
+package dev.sessionwatch.agent.ftp;
+
+import dev.sessionwatch.agent.os.ProcessSignaller;
+import dev.sessionwatch.agent.os.ProcessTable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where the ProFTPD source reads, and its limits.
+ *
+ * @param ftpwho ProFTPD's {@code ftpwho} program
+ * @param scoreboardFile the server's {@code ScoreboardFile}, passed to ftpwho with {@code -f}
+ * @param procRoot the proc file system; ending needs the real one (see {@link ProcessSignaller})
+ * @param grace how long a session's process gets after SIGTERM before SIGKILL
+ * @param timeout how long ftpwho may run
+ */
+public record ProftpdSettings(
+    Path ftpwho, Path scoreboardFile, Path procRoot, Duration grace, Duration timeout) {
+
+  public ProftpdSettings {
+    Objects.requireNonNull(ftpwho, "ftpwho");
+    Objects.requireNonNull(scoreboardFile, "scoreboardFile");
+    Objects.requireNonNull(procRoot, "procRoot");
+    Objects.requireNonNull(grace, "grace");
+    Objects.requireNonNull(timeout, "timeout");
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("grace must not be negative, was " + grace);
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+    }
+  }
+
+  /** Debian's paths: ftpwho from proftpd-core, the scoreboard ProFTPD uses when none is set. */
+  public static ProftpdSettings defaults() {
+    return new ProftpdSettings(
+        Path.of("/usr/bin/ftpwho"),
+        Path.of("/run/proftpd.scoreboard"),
+        ProcessTable.DEFAULT_ROOT,
+        ProcessSignaller.DEFAULT_GRACE,
+        Duration.ofSeconds(10));
+  }
+}

@@ -1,0 +1,124 @@
+package dev.sessionwatch.agent.testing;
+
+import dev.sessionwatch.agent.os.ProcessIdentity;
+import dev.sessionwatch.agent.os.ProcessInfo;
+import dev.sessionwatch.agent.os.ProcessSignaller;
+import dev.sessionwatch.agent.os.ProcessSnapshot;
+import dev.sessionwatch.agent.os.ProcessTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real ProFTPD ({@code proftpd -n}, in the foreground) on a free port of 127.0.0.1, with its own
+ * configuration and scoreboard in a test folder, sending downloads at {@value #RATE_KIB} KiB/s so a
+ * transfer lasts. {@link #start} skips the test when root or ProFTPD is missing; {@link #close}
+ * ends the server and its session processes.
+ *
+ * <p>The configuration turns sendfile off: with it (Debian's default) the scoreboard's progress
+ * stays at 0 for the whole download.
+ */
+public final class ProftpdServer implements AutoCloseable {
+
+  public static final String PACKAGE = "proftpd-core";
+  public static final int RATE_KIB = 16;
+
+  private static final String DAEMON = "usr/sbin/proftpd";
+  private static final String FTPWHO = "usr/bin/ftpwho";
+
+  private final Path dir;
+  private final Path ftpwho;
+  private final int port;
+  private final Process server;
+
+  private ProftpdServer(Path dir, Path ftpwho, int port, Process server) {
+    this.dir = dir;
+    this.ftpwho = ftpwho;
+    this.port = port;
+    this.server = server;
+  }
+
+  public static ProftpdServer start(Path dir) throws Exception {
+    Path daemon = FtpServerHost.requireProgram(PACKAGE, DAEMON);
+    Path ftpwho = FtpServerHost.requireProgram(PACKAGE, FTPWHO);
+    Path modules = FtpServerHost.packageRoot(daemon, DAEMON).resolve("usr/lib/proftpd");
+    int port = FtpServerHost.freePort();
+    int[] passive = FtpServerHost.freePortRange(20);
+    Path config = dir.resolve("proftpd.conf");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "ServerType standalone",
+            "ServerName \"sessionwatch test\"",
+            "DefaultAddress 127.0.0.1",
+            "Port " + port,
+            "PassivePorts " + passive[0] + " " + passive[1],
+            "UseIPv6 off",
+            "ModulePath " + modules,
+            "User nobody",
+            "Group nogroup",
+            "ScoreboardFile " + dir.resolve("proftpd.scoreboard"),
+            "PidFile " + dir.resolve("proftpd.pid"),
+            "DelayTable none",
+            "WtmpLog off",
+            "RequireValidShell off",
+            "UseFtpUsers off",
+            "UseReverseDNS off",
+            "UseSendfile off",
+            "AuthOrder mod_auth_unix.c",
+            "TransferLog none",
+            "TransferRate RETR " + RATE_KIB,
+            ""));
+    Path log = dir.resolve("proftpd.log");
+    Process server =
+        new ProcessBuilder(daemon.toString(), "-n", "-c", config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    ProftpdServer started = new ProftpdServer(dir, ftpwho, port, server);
+    try {
+      FtpServerHost.awaitListening(server, port, log);
+      return started;
+    } catch (Exception | Error e) {
+      started.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Path ftpwho() {
+    return ftpwho;
+  }
+
+  public Path scoreboardFile() {
+    return dir.resolve("proftpd.scoreboard");
+  }
+
+  @Override
+  public void close() throws IOException, InterruptedException {
+    // Session processes outlive the listener: end them first.
+    ProcessTable table = new ProcessTable(ProcessTable.DEFAULT_ROOT);
+    ProcessSnapshot snapshot = table.snapshot();
+    List<ProcessIdentity> sessions =
+        snapshot
+            .find(server.pid())
+            .map(listener -> snapshot.descendants(listener).stream())
+            .orElseGet(Stream::empty)
+            .map(ProcessInfo::identity)
+            .toList();
+    new ProcessSignaller(table, Duration.ofSeconds(1)).end(sessions);
+    server.destroy();
+    if (!server.waitFor(10, TimeUnit.SECONDS)) {
+      server.destroyForcibly();
+      server.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}

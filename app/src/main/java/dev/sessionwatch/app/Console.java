@@ -224,7 +224,7 @@ public final class Console implements AutoCloseable {
     }
     SplitPane split = new SplitPane(servers.node(), sessionsView.node());
     split.setOrientation(Orientation.HORIZONTAL);
-    split.setDividerPositions(0.19);
+    split.setDividerPositions(0.22);
     SplitPane.setResizableWithParent(servers.node(), false);
     root.setCenter(split);
     root.setBottom(new StatusLine(new StatusLineViewModel(fleet.hosts(), clock.getZone())).node());

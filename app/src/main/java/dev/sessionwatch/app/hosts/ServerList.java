@@ -50,6 +50,8 @@ public final class ServerList {
       Predicate<Host> editable) {
     pane.setId("server-list");
     pane.getStyleClass().add("server-list");
+    // Wide enough for the heading and its three buttons, whatever the window's width.
+    pane.setMinWidth(280);
     list.setId("server-list-view");
     list.setItems(viewModel.items());
     list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

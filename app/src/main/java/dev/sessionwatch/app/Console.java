@@ -490,6 +490,17 @@ public final class Console implements AutoCloseable {
     return seconds == 0 ? null : Duration.ofSeconds(seconds);
   }
 
+  /** Marks sessions idle this long in every table, and remembers it. */
+  private void setIdleMinutes(int minutes) {
+    sessions
+        .tables()
+        .forEach(table -> table.idleThresholdProperty().set(Duration.ofMinutes(minutes)));
+    if (minutes != settings.idleMinutes()) {
+      settings = settings.withIdleMinutes(minutes);
+      save();
+    }
+  }
+
   private void setRefreshSeconds(Integer seconds) {
     if (seconds == null || !Settings.REFRESH_CHOICES.contains(seconds)) {
       return;
@@ -578,7 +589,17 @@ public final class Console implements AutoCloseable {
       refreshSeconds.addListener((value, old, now) -> choice.setSelected(now == seconds));
       autoRefresh.getItems().add(choice);
     }
-    Menu view = new Menu("View", null, refresh, autoRefresh);
+    Menu markIdle = new Menu("Mark sessions idle after");
+    ToggleGroup thresholds = new ToggleGroup();
+    for (int minutes : Settings.IDLE_CHOICES) {
+      RadioMenuItem choice = new RadioMenuItem(minutes + " min");
+      choice.setId("idle-" + minutes + "-menu");
+      choice.setToggleGroup(thresholds);
+      choice.setSelected(minutes == settings.idleMinutes());
+      choice.setOnAction(event -> setIdleMinutes(minutes));
+      markIdle.getItems().add(choice);
+    }
+    Menu view = new Menu("View", null, refresh, autoRefresh, markIdle);
 
     MenuItem about = new MenuItem("About Sessionwatch");
     about.setOnAction(event -> about());

@@ -227,6 +227,18 @@ class ConsoleServersTest {
   }
 
   @Test
+  void theIdleThresholdChosenInTheViewMenuIsRemembered() throws Exception {
+    showConsole(
+        Settings.defaults().withServers(List.of(saved("web01", serve(demoHost("web01", 1))))));
+
+    robot.clickOn("View").clickOn("Mark sessions idle after").clickOn("5 min");
+
+    WaitForAsyncUtils.waitFor(
+        5, TimeUnit.SECONDS, () -> store.load().settings().idleMinutes() == 5);
+    assertThat(store.load().settings().idleMinutes()).isEqualTo(5);
+  }
+
+  @Test
   void theIntervalChooserChangesPolling() throws Exception {
     DemoHost web01 = demoHost("web01", 1);
     showConsole(

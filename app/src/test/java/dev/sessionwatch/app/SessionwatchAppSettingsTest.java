@@ -7,6 +7,7 @@ import dev.sessionwatch.app.fleet.SessionRow;
 import dev.sessionwatch.app.hosts.ServerListItem;
 import dev.sessionwatch.app.local.LocalAgent;
 import dev.sessionwatch.app.settings.SettingsStore;
+import dev.sessionwatch.app.settings.TableLayout;
 import dev.sessionwatch.protocol.SessionKind;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +82,36 @@ class SessionwatchAppSettingsTest {
         10,
         TimeUnit.SECONDS,
         () -> ftp.getItems().stream().anyMatch(row -> row.host().name().equals("web07")));
+  }
+
+  @Test
+  void aHiddenColumnStaysHiddenAfterARestart() throws Exception {
+    startConsole();
+    robot.clickOn("#ftp-tab");
+    robot.interact(() -> domainColumn().setVisible(false));
+    SettingsStore store = new SettingsStore(dir.resolve("config"), Clock.systemUTC());
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> savedDomainColumnHidden(store));
+
+    FxToolkit.cleanupApplication(app);
+    FxToolkit.cleanupStages();
+    app = null;
+    startConsole();
+
+    assertThat(domainColumn().isVisible()).isFalse();
+  }
+
+  private static boolean savedDomainColumnHidden(SettingsStore store) {
+    TableLayout ftp = store.load().settings().tableLayouts().get(SessionKind.FTP);
+    return ftp != null
+        && ftp.columns().stream().anyMatch(c -> c.id().equals("domain") && !c.visible());
+  }
+
+  private TableColumn<SessionRow, ?> domainColumn() {
+    TableView<SessionRow> ftp = robot.lookup("#ftp-table").queryTableView();
+    return ftp.getColumns().stream()
+        .filter(column -> "domain".equals(column.getId()))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

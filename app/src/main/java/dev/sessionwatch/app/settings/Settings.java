@@ -33,6 +33,9 @@ public record Settings(
   /** The auto-refresh intervals the console offers, in seconds; 0 is off. */
   public static final List<Integer> REFRESH_CHOICES = List.of(0, 2, 5, 10, 30, 60);
 
+  /** The idle thresholds the console offers, in minutes. */
+  public static final List<Integer> IDLE_CHOICES = List.of(5, 15, 30, 60);
+
   public static final int DEFAULT_REFRESH_SECONDS = 5;
   public static final int DEFAULT_TIMEOUT_SECONDS = 4;
   public static final int DEFAULT_IDLE_MINUTES = 15;
@@ -84,6 +87,10 @@ public record Settings(
 
   public Settings withRefreshSeconds(int seconds) {
     return new Settings(servers, seconds, timeoutSeconds, idleMinutes, tableLayouts, window);
+  }
+
+  public Settings withIdleMinutes(int minutes) {
+    return new Settings(servers, refreshSeconds, timeoutSeconds, minutes, tableLayouts, window);
   }
 
   public Settings withTableLayout(SessionKind kind, TableLayout layout) {

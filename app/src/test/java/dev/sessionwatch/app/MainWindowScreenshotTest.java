@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,8 +33,8 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A picture of the main window for people to look at: a busy demo host, its clock stopped at a
- * moment when several FTP transfers are under way, one of them selected.
+ * A picture of the main window for people to look at: three demo hosts, the first with its clock
+ * stopped at a moment when several FTP transfers are under way, one of them selected.
  */
 class MainWindowScreenshotTest {
   private final FxRobot robot = new FxRobot();
@@ -44,7 +45,7 @@ class MainWindowScreenshotTest {
   private DemoHost demoHost;
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
   private final OkHttpClient http = new OkHttpClient();
-  private LocalAgent agent;
+  private final List<LocalAgent> agents = new ArrayList<>();
   private Console console;
 
   @AfterEach
@@ -56,21 +57,25 @@ class MainWindowScreenshotTest {
     scheduler.shutdownNow();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
-    if (agent != null) {
-      agent.close();
-    }
+    agents.forEach(LocalAgent::close);
   }
 
   @Test
   void writesAScreenshotOfTheFtpTabWithTransfers(@TempDir Path dir) throws Exception {
     demoHost = busyDemoHost(3);
-    agent = LocalAgent.start("web01", demoHost.sources(), dir.resolve("audit.log"));
+    agents.add(LocalAgent.start("web01", demoHost.sources(), dir.resolve("audit.log")));
+    agents.add(LocalAgent.demo("web02"));
+    agents.add(LocalAgent.demo("mail01"));
     Stage stage = FxToolkit.registerPrimaryStage();
     FxToolkit.setupStage(
         primary -> {
           console =
               new Console(
-                  List.of(agent.host()), http, scheduler, Platform::runLater, Clock.systemUTC());
+                  agents.stream().map(LocalAgent::host).toList(),
+                  http,
+                  scheduler,
+                  Platform::runLater,
+                  Clock.systemUTC());
           Scene scene = new Scene(console.view(), 1280, 760);
           scene.getStylesheets().add(SessionwatchApp.class.getResource("app.css").toExternalForm());
           primary.setScene(scene);

@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionwatch.app.fleet.SessionRow;
 import dev.sessionwatch.app.local.EmbeddedAgents;
-import dev.sessionwatch.app.testing.WindowSnapshot;
 import dev.sessionwatch.protocol.SessionKind;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -58,17 +54,6 @@ class SessionwatchAppTest {
     assertThat(title).matches("(Panel|FTP|Terminal) \\((\\d+)\\) = \\2");
     assertThat(table.getItems())
         .allMatch(row -> EmbeddedAgents.DEMO_HOST_NAMES.contains(row.host().name()));
-  }
-
-  @Test
-  void writesAScreenshotOfTheMainWindow() throws Exception {
-    showTab(SessionKind.FTP);
-
-    Path png = WindowSnapshot.write(stage.getScene(), Path.of("target", "console-ftp.png"));
-
-    BufferedImage image = ImageIO.read(png.toFile());
-    assertThat(image.getWidth()).isEqualTo((int) stage.getScene().getWidth());
-    assertThat(image.getHeight()).isEqualTo((int) stage.getScene().getHeight());
   }
 
   /** Clicks the kind's tab and waits until its table shows rows. */

@@ -8,6 +8,7 @@ import dev.sessionwatch.agent.source.SourceException;
 import dev.sessionwatch.app.fleet.SessionRow;
 import dev.sessionwatch.app.local.LocalAgent;
 import dev.sessionwatch.app.testing.ContextMenus;
+import dev.sessionwatch.app.testing.ShownConsole;
 import dev.sessionwatch.protocol.Role;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionKind;
@@ -19,12 +20,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -34,12 +32,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -56,36 +52,23 @@ class ConsoleActionsTest {
   /** Three sessions to start with, one of each kind: the terminal one is root on tty1. */
   private final DemoHost demoHost = new DemoHost("web01", 5, Clock.fixed(T0, ZoneOffset.UTC), 3);
 
-  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-  private final OkHttpClient http = new OkHttpClient();
   @TempDir Path dir;
   private LocalAgent agent;
+  private ShownConsole shown;
   private Console console;
 
   /** Shows the console watching the demo host through a token of {@code role}. */
   private void showConsole(Role role) throws Exception {
     agent = LocalAgent.start("web01", demoHost.sources(), dir.resolve("audit.log"), role);
-    FxToolkit.registerPrimaryStage();
-    FxToolkit.setupStage(
-        stage -> {
-          console =
-              new Console(
-                  List.of(agent.host()), http, scheduler, Platform::runLater, Clock.systemUTC());
-          stage.setScene(new Scene(console.view(), 1280, 760));
-          stage.show();
-          console.start();
-        });
+    shown = ShownConsole.of(List.of(agent.host()));
+    console = shown.console();
   }
 
   @AfterEach
   void closeConsole() throws Exception {
-    if (console != null) {
-      WaitForAsyncUtils.asyncFx(console::close).get();
+    if (shown != null) {
+      shown.close();
     }
-    FxToolkit.cleanupStages();
-    scheduler.shutdownNow();
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
     if (agent != null) {
       agent.close();
     }

@@ -6,6 +6,7 @@ import dev.sessionwatch.agent.demo.DemoHost;
 import dev.sessionwatch.app.fleet.SessionKey;
 import dev.sessionwatch.app.fleet.SessionRow;
 import dev.sessionwatch.app.local.LocalAgent;
+import dev.sessionwatch.app.testing.ShownConsole;
 import dev.sessionwatch.protocol.SessionKind;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,20 +14,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -39,9 +34,8 @@ class ConsoleTest {
   private final DemoHost demoHost =
       new DemoHost(
           "web01", 11, Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC), 0);
-  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-  private final OkHttpClient http = new OkHttpClient();
   private LocalAgent agent;
+  private ShownConsole shown;
   private Console console;
 
   @BeforeEach
@@ -50,25 +44,13 @@ class ConsoleTest {
       demoHost.addSession(SessionKind.FTP);
     }
     agent = LocalAgent.start("web01", demoHost.sources(), dir.resolve("audit.log"));
-    FxToolkit.registerPrimaryStage();
-    FxToolkit.setupStage(
-        stage -> {
-          console =
-              new Console(
-                  List.of(agent.host()), http, scheduler, Platform::runLater, Clock.systemUTC());
-          stage.setScene(new Scene(console.view(), 1280, 760));
-          stage.show();
-          console.start();
-        });
+    shown = ShownConsole.of(List.of(agent.host()));
+    console = shown.console();
   }
 
   @AfterEach
   void closeConsole() throws Exception {
-    WaitForAsyncUtils.asyncFx(console::close).get();
-    FxToolkit.cleanupStages();
-    scheduler.shutdownNow();
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
+    shown.close();
     agent.close();
   }
 

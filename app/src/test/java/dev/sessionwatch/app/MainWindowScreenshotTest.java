@@ -6,6 +6,7 @@ import dev.sessionwatch.agent.demo.DemoHost;
 import dev.sessionwatch.agent.source.SessionSource;
 import dev.sessionwatch.app.fleet.SessionRow;
 import dev.sessionwatch.app.local.LocalAgent;
+import dev.sessionwatch.app.testing.ShownConsole;
 import dev.sessionwatch.app.testing.WindowSnapshot;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionKind;
@@ -16,20 +17,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -43,20 +38,14 @@ class MainWindowScreenshotTest {
   private final Clock demoClock = Clock.fixed(Instant.now(), ZoneOffset.UTC);
 
   private DemoHost demoHost;
-  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-  private final OkHttpClient http = new OkHttpClient();
   private final List<LocalAgent> agents = new ArrayList<>();
-  private Console console;
+  private ShownConsole shown;
 
   @AfterEach
   void closeConsole() throws Exception {
-    if (console != null) {
-      WaitForAsyncUtils.asyncFx(console::close).get();
+    if (shown != null) {
+      shown.close();
     }
-    FxToolkit.cleanupStages();
-    scheduler.shutdownNow();
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
     agents.forEach(LocalAgent::close);
   }
 
@@ -66,22 +55,8 @@ class MainWindowScreenshotTest {
     agents.add(LocalAgent.start("web01", demoHost.sources(), dir.resolve("audit.log")));
     agents.add(LocalAgent.demo("web02"));
     agents.add(LocalAgent.demo("mail01"));
-    Stage stage = FxToolkit.registerPrimaryStage();
-    FxToolkit.setupStage(
-        primary -> {
-          console =
-              new Console(
-                  agents.stream().map(LocalAgent::host).toList(),
-                  http,
-                  scheduler,
-                  Platform::runLater,
-                  Clock.systemUTC());
-          Scene scene = new Scene(console.view(), 1280, 760);
-          scene.getStylesheets().add(SessionwatchApp.class.getResource("app.css").toExternalForm());
-          primary.setScene(scene);
-          primary.show();
-          console.start();
-        });
+    shown = ShownConsole.of(agents.stream().map(LocalAgent::host).toList());
+    Stage stage = shown.stage();
     robot.clickOn("#ftp-tab");
     TableView<SessionRow> table = robot.lookup("#ftp-table").queryTableView();
     WaitForAsyncUtils.waitFor(

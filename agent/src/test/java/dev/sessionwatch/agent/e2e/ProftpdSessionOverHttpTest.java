@@ -3,26 +3,18 @@ package dev.sessionwatch.agent.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sessionwatch.agent.AgentIdentity;
-import dev.sessionwatch.agent.audit.AuditLog;
-import dev.sessionwatch.agent.auth.TokenStore;
 import dev.sessionwatch.agent.ftp.ProftpdSettings;
 import dev.sessionwatch.agent.ftp.ProftpdSource;
-import dev.sessionwatch.agent.http.AgentServer;
 import dev.sessionwatch.agent.os.ProcessTable;
-import dev.sessionwatch.agent.source.SessionCatalog;
+import dev.sessionwatch.agent.testing.AgentOverHttp;
 import dev.sessionwatch.agent.testing.Await;
 import dev.sessionwatch.agent.testing.FtpAccount;
 import dev.sessionwatch.agent.testing.FtpDownload;
 import dev.sessionwatch.agent.testing.ProftpdServer;
 import dev.sessionwatch.protocol.Json;
-import dev.sessionwatch.protocol.Role;
 import dev.sessionwatch.protocol.Session;
+import dev.sessionwatch.protocol.SessionKind;
 import dev.sessionwatch.protocol.SessionList;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,20 +36,14 @@ class ProftpdSessionOverHttpTest {
   private static final long FILE_SIZE = 2L * 1024 * 1024;
 
   @TempDir Path dir;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private ProftpdServer ftp;
   private FtpAccount account;
-  private AgentServer agent;
-  private AuditLog auditLog;
-  private String token;
+  private AgentOverHttp agent;
 
   @BeforeEach
   void start() throws Exception {
     ftp = ProftpdServer.start(dir);
     account = FtpAccount.create(FILE, FILE_SIZE);
-    TokenStore tokens = TokenStore.inMemory();
-    token = tokens.create("e2e", Role.OPERATOR);
-    auditLog = AuditLog.open(dir.resolve("audit.log"));
     ProftpdSettings settings =
         new ProftpdSettings(
             ftp.ftpwho(),
@@ -65,24 +51,13 @@ class ProftpdSessionOverHttpTest {
             ProcessTable.DEFAULT_ROOT,
             Duration.ofSeconds(2),
             Duration.ofSeconds(10));
-    agent =
-        AgentServer.builder()
-            .address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-            .catalog(new SessionCatalog(List.of(new ProftpdSource(settings))))
-            .tokens(tokens)
-            .auditLog(auditLog)
-            .identity(AgentIdentity.ofThisHost())
-            .build()
-            .start();
+    agent = AgentOverHttp.serving(List.of(new ProftpdSource(settings)), dir.resolve("audit.log"));
   }
 
   @AfterEach
   void stop() throws Exception {
     if (agent != null) {
       agent.close();
-    }
-    if (auditLog != null) {
-      auditLog.close();
     }
     if (ftp != null) {
       ftp.close();
@@ -92,17 +67,8 @@ class ProftpdSessionOverHttpTest {
     }
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return http.send(
-        request.header("Authorization", "Bearer " + token).timeout(TIMEOUT).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
   private Optional<Session> listedDownload() throws Exception {
-    HttpResponse<String> response =
-        send(HttpRequest.newBuilder(agent.uri().resolve("/v1/sessions?kind=ftp")));
-    assertThat(response.statusCode()).isEqualTo(200);
-    SessionList list = Json.mapper().readValue(response.body(), SessionList.class);
+    SessionList list = agent.sessions(SessionKind.FTP);
     assertThat(list.errors()).isEmpty();
     return list.sessions().stream().filter(s -> account.user().equals(s.user())).findFirst();
   }
@@ -134,10 +100,7 @@ class ProftpdSessionOverHttpTest {
         FtpDownload.start(ftp.port(), account.user(), account.password(), FILE)) {
       Session session = awaitDownloadWithProgress();
 
-      HttpResponse<String> response =
-          send(
-              HttpRequest.newBuilder(agent.uri().resolve("/v1/sessions/" + session.id() + "/end"))
-                  .POST(HttpRequest.BodyPublishers.noBody()));
+      HttpResponse<String> response = agent.post("/v1/sessions/" + session.id() + "/end");
 
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       JsonNode outcome = Json.mapper().readTree(response.body());
@@ -145,9 +108,7 @@ class ProftpdSessionOverHttpTest {
       assertThat(download.awaitDataEnd(TIMEOUT)).as("the download broke off").isTrue();
       Await.until("the control connection to close", TIMEOUT, download::controlConnectionClosed);
       assertThat(listedDownload()).isEmpty();
-      HttpResponse<String> gone =
-          send(HttpRequest.newBuilder(agent.uri().resolve("/v1/sessions/" + session.id())));
-      assertThat(gone.statusCode()).isEqualTo(404);
+      assertThat(agent.get("/v1/sessions/" + session.id()).statusCode()).isEqualTo(404);
     }
   }
 }

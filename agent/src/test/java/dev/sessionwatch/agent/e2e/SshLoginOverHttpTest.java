@@ -3,25 +3,16 @@ package dev.sessionwatch.agent.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sessionwatch.agent.AgentIdentity;
-import dev.sessionwatch.agent.audit.AuditLog;
-import dev.sessionwatch.agent.auth.TokenStore;
-import dev.sessionwatch.agent.http.AgentServer;
 import dev.sessionwatch.agent.os.ProcessTable;
-import dev.sessionwatch.agent.source.SessionCatalog;
 import dev.sessionwatch.agent.terminal.UtmpSettings;
 import dev.sessionwatch.agent.terminal.UtmpSource;
+import dev.sessionwatch.agent.testing.AgentOverHttp;
 import dev.sessionwatch.agent.testing.Await;
 import dev.sessionwatch.agent.testing.SshClient;
 import dev.sessionwatch.agent.testing.SshdServer;
 import dev.sessionwatch.protocol.Json;
-import dev.sessionwatch.protocol.Role;
 import dev.sessionwatch.protocol.Session;
-import dev.sessionwatch.protocol.SessionList;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.sessionwatch.protocol.SessionKind;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,30 +32,16 @@ class SshLoginOverHttpTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
   @TempDir Path dir;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private SshdServer sshd;
-  private AgentServer agent;
-  private AuditLog auditLog;
-  private String token;
+  private AgentOverHttp agent;
 
   @BeforeEach
   void start() throws Exception {
     sshd = SshdServer.start(dir);
-    TokenStore tokens = TokenStore.inMemory();
-    token = tokens.create("e2e", Role.OPERATOR);
-    auditLog = AuditLog.open(dir.resolve("audit.log"));
     UtmpSettings settings =
         new UtmpSettings(
             sshd.utmpFile(), ProcessTable.DEFAULT_ROOT, Path.of("/dev"), Duration.ofSeconds(2));
-    agent =
-        AgentServer.builder()
-            .address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-            .catalog(new SessionCatalog(List.of(new UtmpSource(settings))))
-            .tokens(tokens)
-            .auditLog(auditLog)
-            .identity(AgentIdentity.ofThisHost())
-            .build()
-            .start();
+    agent = AgentOverHttp.serving(List.of(new UtmpSource(settings)), dir.resolve("audit.log"));
   }
 
   @AfterEach
@@ -72,25 +49,13 @@ class SshLoginOverHttpTest {
     if (agent != null) {
       agent.close();
     }
-    if (auditLog != null) {
-      auditLog.close();
-    }
     if (sshd != null) {
       sshd.close();
     }
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return http.send(
-        request.header("Authorization", "Bearer " + token).timeout(TIMEOUT).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
   private Optional<Session> listedLogin() throws Exception {
-    HttpResponse<String> response =
-        send(HttpRequest.newBuilder(agent.uri().resolve("/v1/sessions?kind=terminal")));
-    assertThat(response.statusCode()).isEqualTo(200);
-    return Json.mapper().readValue(response.body(), SessionList.class).sessions().stream()
+    return agent.sessions(SessionKind.TERMINAL).sessions().stream()
         .filter(session -> sshd.user().equals(session.user()))
         .findFirst();
   }
@@ -100,11 +65,7 @@ class SshLoginOverHttpTest {
   }
 
   private JsonNode act(Session session, String action) throws Exception {
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(
-                    agent.uri().resolve("/v1/sessions/" + session.id() + "/" + action))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> response = agent.post("/v1/sessions/" + session.id() + "/" + action);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return Json.mapper().readTree(response.body());
   }
@@ -112,9 +73,7 @@ class SshLoginOverHttpTest {
   private void assertLoginEnded(SshClient client, Session session) throws Exception {
     assertThat(client.awaitExit(TIMEOUT)).as("the ssh client exits").isTrue();
     Await.until("the login to leave the list", TIMEOUT, () -> listedLogin().isEmpty());
-    HttpResponse<String> gone =
-        send(HttpRequest.newBuilder(agent.uri().resolve("/v1/sessions/" + session.id())));
-    assertThat(gone.statusCode()).isEqualTo(404);
+    assertThat(agent.get("/v1/sessions/" + session.id()).statusCode()).isEqualTo(404);
   }
 
   @Test

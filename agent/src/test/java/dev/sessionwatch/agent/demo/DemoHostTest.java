@@ -8,6 +8,7 @@ import dev.sessionwatch.agent.source.ActionException;
 import dev.sessionwatch.agent.source.ActionResult;
 import dev.sessionwatch.agent.source.SessionSource;
 import dev.sessionwatch.agent.source.SourceException;
+import dev.sessionwatch.agent.testing.ManualClock;
 import dev.sessionwatch.protocol.Json;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;
@@ -37,11 +38,11 @@ class DemoHostTest {
   private static final Instant START = Instant.parse("2025-03-03T09:00:00Z");
   private static final long SEED = 20250303L;
 
-  private final MutableClock clock = new MutableClock(START);
+  private final ManualClock clock = new ManualClock(START);
 
   @Test
   void sameSeedGivesTheSameSessionsHoweverOftenListed() throws Exception {
-    MutableClock otherClock = new MutableClock(START);
+    ManualClock otherClock = new ManualClock(START);
     DemoHost listedOften = new DemoHost("demo", SEED, clock);
     DemoHost listedOnce = new DemoHost("demo", SEED, otherClock);
     for (int minute = 0; minute < 30; minute++) {

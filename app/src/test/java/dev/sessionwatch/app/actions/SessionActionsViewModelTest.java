@@ -4,12 +4,12 @@ import static dev.sessionwatch.app.testing.SessionLists.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionwatch.agent.demo.DemoHost;
+import dev.sessionwatch.agent.testing.ManualClock;
 import dev.sessionwatch.app.agent.AgentClient;
 import dev.sessionwatch.app.fleet.Fleet;
 import dev.sessionwatch.app.fleet.Host;
 import dev.sessionwatch.app.fleet.SessionRow;
 import dev.sessionwatch.app.local.LocalAgent;
-import dev.sessionwatch.app.testing.ManualClock;
 import dev.sessionwatch.protocol.Role;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;

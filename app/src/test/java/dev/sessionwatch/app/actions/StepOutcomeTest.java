@@ -2,10 +2,10 @@ package dev.sessionwatch.app.actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionwatch.agent.testing.ManualClock;
 import dev.sessionwatch.app.agent.ActionResponse;
 import dev.sessionwatch.app.fleet.Fleet;
 import dev.sessionwatch.app.fleet.Host;
-import dev.sessionwatch.app.testing.ManualClock;
 import dev.sessionwatch.protocol.ActionOutcome;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;

@@ -3,10 +3,10 @@ package dev.sessionwatch.app.details;
 import static dev.sessionwatch.app.testing.SessionLists.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionwatch.agent.testing.ManualClock;
 import dev.sessionwatch.app.fleet.Fleet;
 import dev.sessionwatch.app.fleet.Host;
 import dev.sessionwatch.app.fleet.SessionRow;
-import dev.sessionwatch.app.testing.ManualClock;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;
 import dev.sessionwatch.protocol.SessionKind;

@@ -5,9 +5,9 @@ import static dev.sessionwatch.app.testing.SessionLists.ftp;
 import static dev.sessionwatch.app.testing.SessionLists.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionwatch.agent.testing.ManualClock;
 import dev.sessionwatch.app.agent.AgentResponse;
 import dev.sessionwatch.app.agent.SessionSnapshot;
-import dev.sessionwatch.app.testing.ManualClock;
 import dev.sessionwatch.protocol.HostInfo;
 import dev.sessionwatch.protocol.Role;
 import dev.sessionwatch.protocol.Session;

@@ -6,12 +6,12 @@ import static dev.sessionwatch.app.testing.SessionLists.panel;
 import static dev.sessionwatch.app.testing.SessionLists.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionwatch.agent.testing.ManualClock;
 import dev.sessionwatch.app.agent.AgentResponse;
 import dev.sessionwatch.app.fleet.Fleet;
 import dev.sessionwatch.app.fleet.Host;
 import dev.sessionwatch.app.fleet.HostStatus;
 import dev.sessionwatch.app.fleet.SessionRow;
-import dev.sessionwatch.app.testing.ManualClock;
 import dev.sessionwatch.protocol.SessionKind;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -4,10 +4,10 @@ import static dev.sessionwatch.app.testing.SessionLists.answer;
 import static dev.sessionwatch.app.testing.SessionLists.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionwatch.agent.testing.ManualClock;
 import dev.sessionwatch.app.agent.AgentResponse;
 import dev.sessionwatch.app.fleet.Fleet;
 import dev.sessionwatch.app.fleet.Host;
-import dev.sessionwatch.app.testing.ManualClock;
 import dev.sessionwatch.protocol.SourceError;
 import java.time.Duration;
 import java.time.Instant;

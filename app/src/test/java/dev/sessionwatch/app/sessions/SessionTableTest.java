@@ -2,9 +2,9 @@ package dev.sessionwatch.app.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionwatch.agent.testing.ManualClock;
 import dev.sessionwatch.app.fleet.Fleet;
 import dev.sessionwatch.app.settings.TableLayout;
-import dev.sessionwatch.app.testing.ManualClock;
 import dev.sessionwatch.protocol.SessionKind;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.sessionwatch.app.testing;
+package dev.sessionwatch.agent.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when a test says so. */
+/** A UTC clock that stands still until a test moves it on. */
 public final class ManualClock extends Clock {
-  private Instant now;
+  private volatile Instant now;
 
   public ManualClock(Instant start) {
-    this.now = start;
+    now = start;
   }
 
-  public void advance(Duration by) {
-    now = now.plus(by);
+  public void advance(Duration duration) {
+    now = now.plus(duration);
   }
 
   @Override
@@ -30,6 +30,6 @@ public final class ManualClock extends Clock {
 
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("tests show times in UTC");
+    throw new UnsupportedOperationException("a test clock stays in UTC");
   }
 }

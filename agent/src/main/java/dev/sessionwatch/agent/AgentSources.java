@@ -3,6 +3,7 @@ package dev.sessionwatch.agent;
 import dev.sessionwatch.agent.config.AgentConfig;
 import dev.sessionwatch.agent.demo.DemoHost;
 import dev.sessionwatch.agent.ftp.ProftpdSource;
+import dev.sessionwatch.agent.ftp.PureFtpdSource;
 import dev.sessionwatch.agent.source.SessionSource;
 import dev.sessionwatch.agent.terminal.UtmpSource;
 import java.time.Clock;
@@ -20,6 +21,9 @@ public final class AgentSources {
     }
     if (config.proftpd() != null) {
       sources.add(new ProftpdSource(config.proftpd()));
+    }
+    if (config.pureFtpd() != null) {
+      sources.add(new PureFtpdSource(config.pureFtpd()));
     }
     if (config.demo() != null) {
       sources.addAll(

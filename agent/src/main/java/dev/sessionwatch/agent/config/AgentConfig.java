@@ -1,6 +1,7 @@
 package dev.sessionwatch.agent.config;
 
 import dev.sessionwatch.agent.ftp.ProftpdSettings;
+import dev.sessionwatch.agent.ftp.PureFtpdSettings;
 import dev.sessionwatch.agent.terminal.UtmpSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
  *
  * @param utmp the terminal source's settings, or null when it is disabled
  * @param proftpd the ProFTPD source's settings, or null when it is disabled
+ * @param pureFtpd the Pure-FTPd source's settings, or null when it is disabled
  * @param demo the demo sources' settings, or null when they are disabled (the default)
  */
 public record AgentConfig(
@@ -19,6 +21,7 @@ public record AgentConfig(
     int threads,
     UtmpSettings utmp,
     ProftpdSettings proftpd,
+    PureFtpdSettings pureFtpd,
     DemoSettings demo) {
 
   public static final int DEFAULT_PORT = 7878;
@@ -39,6 +42,7 @@ public record AgentConfig(
         threads,
         utmp,
         proftpd,
+        pureFtpd,
         demo != null ? demo : new DemoSettings(12));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.sessionwatch.agent.ftp.ProftpdSettings;
+import dev.sessionwatch.agent.ftp.PureFtpdSettings;
 import dev.sessionwatch.agent.terminal.UtmpSettings;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -63,10 +64,11 @@ public final class ConfigLoader {
     ConfigSection sources = top.section("sources");
     UtmpSettings utmp = utmp(sources.section("utmp"));
     ProftpdSettings proftpd = proftpd(sources.section("proftpd"));
+    PureFtpdSettings pureFtpd = pureFtpd(sources.section("pure-ftpd"));
     AgentConfig.DemoSettings demo = demo(sources.section("demo"));
     sources.finish();
     top.finish();
-    return new AgentConfig(listen, tokens, audit, threads, utmp, proftpd, demo);
+    return new AgentConfig(listen, tokens, audit, threads, utmp, proftpd, pureFtpd, demo);
   }
 
   private static InetSocketAddress listen(ConfigSection top) throws ConfigException {
@@ -112,6 +114,20 @@ public final class ConfigLoader {
         new ProftpdSettings(
             section.path("ftpwho", defaults.ftpwho()),
             section.path("scoreboardFile", defaults.scoreboardFile()),
+            section.path("procRoot", defaults.procRoot()),
+            section.seconds("graceSeconds", defaults.grace(), 60),
+            positiveSeconds(section, "timeoutSeconds", defaults.timeout()));
+    section.finish();
+    return enabled ? settings : null;
+  }
+
+  private static PureFtpdSettings pureFtpd(ConfigSection section) throws ConfigException {
+    PureFtpdSettings defaults = PureFtpdSettings.defaults();
+    boolean enabled = section.bool("enabled", true);
+    PureFtpdSettings settings =
+        new PureFtpdSettings(
+            section.path("pureFtpwho", defaults.pureFtpwho()),
+            section.path("scoreboardDirectory", defaults.scoreboardDirectory()),
             section.path("procRoot", defaults.procRoot()),
             section.seconds("graceSeconds", defaults.grace(), 60),
             positiveSeconds(section, "timeoutSeconds", defaults.timeout()));

@@ -1,7 +1,6 @@
 package dev.sessionwatch.agent.ftp;
 
 import dev.sessionwatch.agent.os.BootTime;
-import dev.sessionwatch.agent.os.CommandRunner;
 import dev.sessionwatch.agent.os.ProcStat;
 import dev.sessionwatch.agent.os.ProcessSignaller;
 import dev.sessionwatch.agent.os.ProcessTable;
@@ -38,18 +37,17 @@ public final class ProftpdSource implements SessionSource {
 
   private static final String PROCESS_NAME = "proftpd";
   private static final Duration FORK_DELAY = Duration.ofMinutes(1);
-  private static final int OUTPUT_CAP = 8 * 1024 * 1024;
 
   private final ProftpdSettings settings;
   private final ProcessTable table;
   private final ProcessSignaller signaller;
-  private final CommandRunner runner;
+  private final WhoCommand who;
 
   public ProftpdSource(ProftpdSettings settings) {
     this.settings = settings;
     this.table = new ProcessTable(settings.procRoot());
     this.signaller = new ProcessSignaller(table, settings.grace());
-    this.runner = new CommandRunner(settings.timeout(), OUTPUT_CAP);
+    this.who = new WhoCommand("ftpwho", settings.timeout());
   }
 
   @Override
@@ -134,24 +132,9 @@ public final class ProftpdSource implements SessionSource {
     List<String> command =
         List.of(
             settings.ftpwho().toString(), "-f", settings.scoreboardFile().toString(), "-o", "json");
-    CommandRunner.Result result;
-    try {
-      result = runner.run(command);
-    } catch (IOException e) {
-      throw new SourceException("ftpwho failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SourceException("interrupted while ftpwho ran", e);
-    }
-    if (result.exitStatus() != 0) {
-      throw new SourceException(
-          "ftpwho exited with status " + result.exitStatus() + ": " + result.errorText());
-    }
-    if (result.truncated()) {
-      throw new SourceException("ftpwho printed more than " + OUTPUT_CAP + " bytes");
-    }
+    byte[] output = who.run(command);
     // A cut argument may end inside a UTF-8 character: decoding replaces it instead of failing.
-    String json = new String(result.stdout(), StandardCharsets.UTF_8);
+    String json = new String(output, StandardCharsets.UTF_8);
     try {
       return ProftpdWhoJson.parse(json);
     } catch (IllegalArgumentException e) {

@@ -135,4 +135,44 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("'sources.proftpd.timeoutSeconds'");
   }
+
+  @Test
+  void pureFtpdIsOnByDefaultWithDebiansPaths() throws ConfigException {
+    AgentConfig config = ConfigLoader.parse("");
+
+    assertThat(config.pureFtpd().pureFtpwho()).isEqualTo(Path.of("/usr/sbin/pure-ftpwho"));
+    assertThat(config.pureFtpd().scoreboardDirectory()).isEqualTo(Path.of("/var/run/pure-ftpd"));
+  }
+
+  @Test
+  void pureFtpdSettingsAreRead() throws ConfigException {
+    AgentConfig config =
+        ConfigLoader.parse(
+            """
+            sources:
+              pure-ftpd:
+                pureFtpwho: /opt/pure-ftpd/sbin/pure-ftpwho
+                scoreboardDirectory: /run/pure-ftpd
+                graceSeconds: 1
+                timeoutSeconds: 3
+            """);
+
+    assertThat(config.pureFtpd().pureFtpwho())
+        .isEqualTo(Path.of("/opt/pure-ftpd/sbin/pure-ftpwho"));
+    assertThat(config.pureFtpd().scoreboardDirectory()).isEqualTo(Path.of("/run/pure-ftpd"));
+    assertThat(config.pureFtpd().grace()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.pureFtpd().timeout()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void pureFtpdCanBeDisabled() throws ConfigException {
+    assertThat(ConfigLoader.parse("sources: {pure-ftpd: {enabled: false}}").pureFtpd()).isNull();
+  }
+
+  @Test
+  void pureFtpdRefusesAnUnknownKey() {
+    assertThatThrownBy(() -> ConfigLoader.parse("sources: {pure-ftpd: {ftpwho: /x}}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("sources.pure-ftpd.ftpwho");
+  }
 }

@@ -3,6 +3,10 @@ package dev.sessionwatch.agent.testing;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sessionwatch.agent.os.CommandRunner;
+import dev.sessionwatch.agent.os.ProcessIdentity;
+import dev.sessionwatch.agent.os.ProcessInfo;
+import dev.sessionwatch.agent.os.ProcessSignaller;
+import dev.sessionwatch.agent.os.ProcessSnapshot;
 import dev.sessionwatch.agent.os.ProcessTable;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * What the FTP server fixtures need from the machine: root, the servers' programs, free loopback
@@ -116,6 +122,28 @@ public final class FtpServerHost {
             return false;
           }
         });
+  }
+
+  /**
+   * Stops a server started as a child process: first its session processes (and their helpers),
+   * which outlive the listener, then the listener itself.
+   */
+  public static void stop(Process server) throws IOException, InterruptedException {
+    ProcessTable table = new ProcessTable(ProcessTable.DEFAULT_ROOT);
+    ProcessSnapshot snapshot = table.snapshot();
+    List<ProcessIdentity> sessions =
+        snapshot
+            .find(server.pid())
+            .map(listener -> snapshot.descendants(listener).stream())
+            .orElseGet(Stream::empty)
+            .map(ProcessInfo::identity)
+            .toList();
+    new ProcessSignaller(table, Duration.ofSeconds(1)).end(sessions);
+    server.destroy();
+    if (!server.waitFor(10, TimeUnit.SECONDS)) {
+      server.destroyForcibly();
+      server.waitFor(10, TimeUnit.SECONDS);
+    }
   }
 
   private static boolean isRoot() {

@@ -1,17 +1,8 @@
 package dev.sessionwatch.agent.testing;
 
-import dev.sessionwatch.agent.os.ProcessIdentity;
-import dev.sessionwatch.agent.os.ProcessInfo;
-import dev.sessionwatch.agent.os.ProcessSignaller;
-import dev.sessionwatch.agent.os.ProcessSnapshot;
-import dev.sessionwatch.agent.os.ProcessTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real ProFTPD ({@code proftpd -n}, in the foreground) on a free port of 127.0.0.1, with its own
@@ -104,21 +95,6 @@ public final class ProftpdServer implements AutoCloseable {
 
   @Override
   public void close() throws IOException, InterruptedException {
-    // Session processes outlive the listener: end them first.
-    ProcessTable table = new ProcessTable(ProcessTable.DEFAULT_ROOT);
-    ProcessSnapshot snapshot = table.snapshot();
-    List<ProcessIdentity> sessions =
-        snapshot
-            .find(server.pid())
-            .map(listener -> snapshot.descendants(listener).stream())
-            .orElseGet(Stream::empty)
-            .map(ProcessInfo::identity)
-            .toList();
-    new ProcessSignaller(table, Duration.ofSeconds(1)).end(sessions);
-    server.destroy();
-    if (!server.waitFor(10, TimeUnit.SECONDS)) {
-      server.destroyForcibly();
-      server.waitFor(10, TimeUnit.SECONDS);
-    }
+    FtpServerHost.stop(server);
   }
 }

@@ -1,0 +1,45 @@
+package dev.sessionwatch.agent.ftp;
+
+import dev.sessionwatch.agent.os.ProcessSignaller;
+import dev.sessionwatch.agent.os.ProcessTable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where the Pure-FTPd source reads, and its limits.
+ *
+ * @param pureFtpwho Pure-FTPd's {@code pure-ftpwho} program
+ * @param scoreboardDirectory the scoreboard directory Pure-FTPd was built with; pure-ftpwho has it
+ *     compiled in and takes no option for it, so this only tells whether there is anything to read
+ * @param procRoot the proc file system; ending needs the real one (see {@link ProcessSignaller})
+ * @param grace how long a session's process gets after SIGTERM before SIGKILL
+ * @param timeout how long pure-ftpwho may run
+ */
+public record PureFtpdSettings(
+    Path pureFtpwho, Path scoreboardDirectory, Path procRoot, Duration grace, Duration timeout) {
+
+  public PureFtpdSettings {
+    Objects.requireNonNull(pureFtpwho, "pureFtpwho");
+    Objects.requireNonNull(scoreboardDirectory, "scoreboardDirectory");
+    Objects.requireNonNull(procRoot, "procRoot");
+    Objects.requireNonNull(grace, "grace");
+    Objects.requireNonNull(timeout, "timeout");
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("grace must not be negative, was " + grace);
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+    }
+  }
+
+  /** Debian's paths: pure-ftpwho from the pure-ftpd package, its built-in scoreboard. */
+  public static PureFtpdSettings defaults() {
+    return new PureFtpdSettings(
+        Path.of("/usr/sbin/pure-ftpwho"),
+        Path.of("/var/run/pure-ftpd"),
+        ProcessTable.DEFAULT_ROOT,
+        ProcessSignaller.DEFAULT_GRACE,
+        Duration.ofSeconds(10));
+  }
+}

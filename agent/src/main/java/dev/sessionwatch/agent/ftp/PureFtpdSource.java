@@ -123,15 +123,7 @@ public final class PureFtpdSource implements SessionSource {
 
   @Override
   public ActionResult perform(Session session, SessionAction action) throws ActionException {
-    if (action != SessionAction.END) {
-      throw new ActionException(
-          ActionException.Reason.NOT_OFFERED, "FTP sessions are ended, not " + action.wireName());
-    }
-    try {
-      return ListedProcess.find(scan(), session).end(signaller);
-    } catch (SourceException e) {
-      throw new ActionException(ActionException.Reason.FAILED, e.getMessage(), e);
-    }
+    return ListedProcess.endPicked(this::scan, session, action, signaller);
   }
 
   /** The session's process, when the entry's PID is still that session's pure-ftpd process. */

@@ -2,10 +2,8 @@ package dev.sessionwatch.agent;
 
 import dev.sessionwatch.agent.config.AgentConfig;
 import dev.sessionwatch.agent.demo.DemoHost;
-import dev.sessionwatch.agent.ftp.ProftpdSource;
-import dev.sessionwatch.agent.ftp.PureFtpdSource;
 import dev.sessionwatch.agent.source.SessionSource;
-import dev.sessionwatch.agent.terminal.UtmpSource;
+import dev.sessionwatch.agent.source.SourceSettings;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +14,8 @@ public final class AgentSources {
 
   public static List<SessionSource> create(AgentConfig config, String hostName) {
     List<SessionSource> sources = new ArrayList<>();
-    if (config.utmp() != null) {
-      sources.add(new UtmpSource(config.utmp()));
-    }
-    if (config.proftpd() != null) {
-      sources.add(new ProftpdSource(config.proftpd()));
-    }
-    if (config.pureFtpd() != null) {
-      sources.add(new PureFtpdSource(config.pureFtpd()));
+    for (SourceSettings settings : config.sources()) {
+      sources.add(settings.newSource());
     }
     if (config.demo() != null) {
       sources.addAll(

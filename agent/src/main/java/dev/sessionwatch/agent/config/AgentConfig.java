@@ -1,17 +1,15 @@
 package dev.sessionwatch.agent.config;
 
-import dev.sessionwatch.agent.ftp.ProftpdSettings;
-import dev.sessionwatch.agent.ftp.PureFtpdSettings;
-import dev.sessionwatch.agent.terminal.UtmpSettings;
+import dev.sessionwatch.agent.source.SourceSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the agent is configured with, validated: see docs/agent.md for the file format.
  *
- * @param utmp the terminal source's settings, or null when it is disabled
- * @param proftpd the ProFTPD source's settings, or null when it is disabled
- * @param pureFtpd the Pure-FTPd source's settings, or null when it is disabled
+ * @param sources the enabled sources' settings, in the order the agent asks them
  * @param demo the demo sources' settings, or null when they are disabled (the default)
  */
 public record AgentConfig(
@@ -19,12 +17,14 @@ public record AgentConfig(
     Path tokensFile,
     Path auditLog,
     int threads,
-    UtmpSettings utmp,
-    ProftpdSettings proftpd,
-    PureFtpdSettings pureFtpd,
+    List<SourceSettings> sources,
     DemoSettings demo) {
 
   public static final int DEFAULT_PORT = 7878;
+
+  public AgentConfig {
+    sources = List.copyOf(sources);
+  }
 
   /**
    * How many simulated sessions each demo host keeps.
@@ -33,16 +33,14 @@ public record AgentConfig(
    */
   public record DemoSettings(int sessions) {}
 
+  /** The settings of the enabled source of this type; empty when it is disabled. */
+  public <T extends SourceSettings> Optional<T> source(Class<T> type) {
+    return sources.stream().filter(type::isInstance).map(type::cast).findFirst();
+  }
+
   /** The same configuration with the demo sources on, as {@code --demo} asks. */
   public AgentConfig withDemo() {
     return new AgentConfig(
-        listen,
-        tokensFile,
-        auditLog,
-        threads,
-        utmp,
-        proftpd,
-        pureFtpd,
-        demo != null ? demo : new DemoSettings(12));
+        listen, tokensFile, auditLog, threads, sources, demo != null ? demo : new DemoSettings(12));
   }
 }

@@ -4,15 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.sessionwatch.agent.ftp.ProftpdSettings;
+import dev.sessionwatch.agent.ftp.ProftpdSource;
 import dev.sessionwatch.agent.ftp.PureFtpdSettings;
+import dev.sessionwatch.agent.ftp.PureFtpdSource;
+import dev.sessionwatch.agent.source.SourceSettings;
 import dev.sessionwatch.agent.terminal.UtmpSettings;
+import dev.sessionwatch.agent.terminal.UtmpSource;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads and validates the agent's YAML configuration file. */
 public final class ConfigLoader {
@@ -21,6 +26,13 @@ public final class ConfigLoader {
 
   static final Path DEFAULT_TOKENS = Path.of("/etc/sessionwatch/tokens.json");
   static final Path DEFAULT_AUDIT_LOG = Path.of("/var/log/sessionwatch/audit.log");
+
+  /** The real sources, each under {@code sources.KEY}, in the order the agent asks them. */
+  private static final List<SourceSection> SOURCES =
+      List.of(
+          new SourceSection(UtmpSource.NAME, true, UtmpSettings::read),
+          new SourceSection(ProftpdSource.NAME, true, ProftpdSettings::read),
+          new SourceSection(PureFtpdSource.NAME, true, PureFtpdSettings::read));
 
   private ConfigLoader() {}
 
@@ -62,13 +74,20 @@ public final class ConfigLoader {
     Path audit = top.path("auditLog", DEFAULT_AUDIT_LOG);
     int threads = top.integer("threads", 8, 1, 256);
     ConfigSection sources = top.section("sources");
-    UtmpSettings utmp = utmp(sources.section("utmp"));
-    ProftpdSettings proftpd = proftpd(sources.section("proftpd"));
-    PureFtpdSettings pureFtpd = pureFtpd(sources.section("pure-ftpd"));
+    List<SourceSettings> enabled = new ArrayList<>();
+    for (SourceSection source : SOURCES) {
+      ConfigSection section = sources.section(source.key());
+      boolean on = section.bool("enabled", source.enabledByDefault());
+      SourceSettings settings = source.reader().read(section);
+      section.finish();
+      if (on) {
+        enabled.add(settings);
+      }
+    }
     AgentConfig.DemoSettings demo = demo(sources.section("demo"));
     sources.finish();
     top.finish();
-    return new AgentConfig(listen, tokens, audit, threads, utmp, proftpd, pureFtpd, demo);
+    return new AgentConfig(listen, tokens, audit, threads, enabled, demo);
   }
 
   private static InetSocketAddress listen(ConfigSection top) throws ConfigException {
@@ -92,57 +111,6 @@ public final class ConfigLoader {
     } catch (UnknownHostException e) {
       throw top.invalid("listen", "names an unknown host '" + host + "'");
     }
-  }
-
-  private static UtmpSettings utmp(ConfigSection section) throws ConfigException {
-    UtmpSettings defaults = UtmpSettings.defaults();
-    boolean enabled = section.bool("enabled", true);
-    UtmpSettings settings =
-        new UtmpSettings(
-            section.path("utmpFile", defaults.utmpFile()),
-            section.path("procRoot", defaults.procRoot()),
-            section.path("devRoot", defaults.devRoot()),
-            section.seconds("graceSeconds", defaults.grace(), 60));
-    section.finish();
-    return enabled ? settings : null;
-  }
-
-  private static ProftpdSettings proftpd(ConfigSection section) throws ConfigException {
-    ProftpdSettings defaults = ProftpdSettings.defaults();
-    boolean enabled = section.bool("enabled", true);
-    ProftpdSettings settings =
-        new ProftpdSettings(
-            section.path("ftpwho", defaults.ftpwho()),
-            section.path("scoreboardFile", defaults.scoreboardFile()),
-            section.path("procRoot", defaults.procRoot()),
-            section.seconds("graceSeconds", defaults.grace(), 60),
-            positiveSeconds(section, "timeoutSeconds", defaults.timeout()));
-    section.finish();
-    return enabled ? settings : null;
-  }
-
-  private static PureFtpdSettings pureFtpd(ConfigSection section) throws ConfigException {
-    PureFtpdSettings defaults = PureFtpdSettings.defaults();
-    boolean enabled = section.bool("enabled", true);
-    PureFtpdSettings settings =
-        new PureFtpdSettings(
-            section.path("pureFtpwho", defaults.pureFtpwho()),
-            section.path("scoreboardDirectory", defaults.scoreboardDirectory()),
-            section.path("procRoot", defaults.procRoot()),
-            section.seconds("graceSeconds", defaults.grace(), 60),
-            positiveSeconds(section, "timeoutSeconds", defaults.timeout()));
-    section.finish();
-    return enabled ? settings : null;
-  }
-
-  /** A time limit: like {@link ConfigSection#seconds}, but zero is refused. */
-  private static Duration positiveSeconds(ConfigSection section, String key, Duration fallback)
-      throws ConfigException {
-    Duration value = section.seconds(key, fallback, 300);
-    if (value.isZero()) {
-      throw section.invalid(key, "must be more than 0 seconds");
-    }
-    return value;
   }
 
   private static AgentConfig.DemoSettings demo(ConfigSection section) throws ConfigException {

@@ -77,6 +77,16 @@ public final class ConfigSection {
     return Duration.ofMillis(Math.round(value.asDouble() * 1000));
   }
 
+  /** A time limit: like {@link #seconds}, but zero is refused. */
+  public Duration positiveSeconds(String key, Duration fallback, double max)
+      throws ConfigException {
+    Duration value = seconds(key, fallback, max);
+    if (value.isZero()) {
+      throw invalid(key, "must be more than 0 seconds");
+    }
+    return value;
+  }
+
   /** A nested mapping, empty when absent. */
   public ConfigSection section(String key) throws ConfigException {
     return new ConfigSection(qualified(key), value(key));
@@ -107,7 +117,8 @@ public final class ConfigSection {
     }
   }
 
-  ConfigException invalid(String key, String problem) {
+  /** An error naming the setting by its full path, for a value the reader refuses. */
+  public ConfigException invalid(String key, String problem) {
     return new ConfigException("setting '" + qualified(key) + "' " + problem);
   }
 

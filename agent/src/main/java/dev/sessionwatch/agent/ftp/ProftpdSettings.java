@@ -1,7 +1,11 @@
 package dev.sessionwatch.agent.ftp;
 
+import dev.sessionwatch.agent.config.ConfigException;
+import dev.sessionwatch.agent.config.ConfigSection;
 import dev.sessionwatch.agent.os.ProcessSignaller;
 import dev.sessionwatch.agent.os.ProcessTable;
+import dev.sessionwatch.agent.source.SessionSource;
+import dev.sessionwatch.agent.source.SourceSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,7 +20,8 @@ import java.util.Objects;
  * @param timeout how long ftpwho may run
  */
 public record ProftpdSettings(
-    Path ftpwho, Path scoreboardFile, Path procRoot, Duration grace, Duration timeout) {
+    Path ftpwho, Path scoreboardFile, Path procRoot, Duration grace, Duration timeout)
+    implements SourceSettings {
 
   public ProftpdSettings {
     Objects.requireNonNull(ftpwho, "ftpwho");
@@ -40,5 +45,21 @@ public record ProftpdSettings(
         ProcessTable.DEFAULT_ROOT,
         ProcessSignaller.DEFAULT_GRACE,
         Duration.ofSeconds(10));
+  }
+
+  /** Reads its section of the configuration, with these defaults for the keys left out. */
+  public static ProftpdSettings read(ConfigSection section) throws ConfigException {
+    ProftpdSettings defaults = defaults();
+    return new ProftpdSettings(
+        section.path("ftpwho", defaults.ftpwho()),
+        section.path("scoreboardFile", defaults.scoreboardFile()),
+        section.path("procRoot", defaults.procRoot()),
+        section.seconds("graceSeconds", defaults.grace(), 60),
+        section.positiveSeconds("timeoutSeconds", defaults.timeout(), 300));
+  }
+
+  @Override
+  public SessionSource newSource() {
+    return new ProftpdSource(this);
   }
 }

@@ -1,7 +1,11 @@
 package dev.sessionwatch.agent.ftp;
 
+import dev.sessionwatch.agent.config.ConfigException;
+import dev.sessionwatch.agent.config.ConfigSection;
 import dev.sessionwatch.agent.os.ProcessSignaller;
 import dev.sessionwatch.agent.os.ProcessTable;
+import dev.sessionwatch.agent.source.SessionSource;
+import dev.sessionwatch.agent.source.SourceSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,7 +21,8 @@ import java.util.Objects;
  * @param timeout how long pure-ftpwho may run
  */
 public record PureFtpdSettings(
-    Path pureFtpwho, Path scoreboardDirectory, Path procRoot, Duration grace, Duration timeout) {
+    Path pureFtpwho, Path scoreboardDirectory, Path procRoot, Duration grace, Duration timeout)
+    implements SourceSettings {
 
   public PureFtpdSettings {
     Objects.requireNonNull(pureFtpwho, "pureFtpwho");
@@ -41,5 +46,21 @@ public record PureFtpdSettings(
         ProcessTable.DEFAULT_ROOT,
         ProcessSignaller.DEFAULT_GRACE,
         Duration.ofSeconds(10));
+  }
+
+  /** Reads its section of the configuration, with these defaults for the keys left out. */
+  public static PureFtpdSettings read(ConfigSection section) throws ConfigException {
+    PureFtpdSettings defaults = defaults();
+    return new PureFtpdSettings(
+        section.path("pureFtpwho", defaults.pureFtpwho()),
+        section.path("scoreboardDirectory", defaults.scoreboardDirectory()),
+        section.path("procRoot", defaults.procRoot()),
+        section.seconds("graceSeconds", defaults.grace(), 60),
+        section.positiveSeconds("timeoutSeconds", defaults.timeout(), 300));
+  }
+
+  @Override
+  public SessionSource newSource() {
+    return new PureFtpdSource(this);
   }
 }

@@ -1,7 +1,11 @@
 package dev.sessionwatch.agent.terminal;
 
+import dev.sessionwatch.agent.config.ConfigException;
+import dev.sessionwatch.agent.config.ConfigSection;
 import dev.sessionwatch.agent.os.ProcessSignaller;
 import dev.sessionwatch.agent.os.ProcessTable;
+import dev.sessionwatch.agent.source.SessionSource;
+import dev.sessionwatch.agent.source.SourceSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,7 +19,8 @@ import java.util.Objects;
  * @param devRoot where terminal devices live, for their access time (idle since)
  * @param grace how long processes get to end after SIGTERM before SIGKILL
  */
-public record UtmpSettings(Path utmpFile, Path procRoot, Path devRoot, Duration grace) {
+public record UtmpSettings(Path utmpFile, Path procRoot, Path devRoot, Duration grace)
+    implements SourceSettings {
 
   public UtmpSettings {
     Objects.requireNonNull(utmpFile, "utmpFile");
@@ -33,5 +38,20 @@ public record UtmpSettings(Path utmpFile, Path procRoot, Path devRoot, Duration 
         ProcessTable.DEFAULT_ROOT,
         Path.of("/dev"),
         ProcessSignaller.DEFAULT_GRACE);
+  }
+
+  /** Reads its section of the configuration, with these defaults for the keys left out. */
+  public static UtmpSettings read(ConfigSection section) throws ConfigException {
+    UtmpSettings defaults = defaults();
+    return new UtmpSettings(
+        section.path("utmpFile", defaults.utmpFile()),
+        section.path("procRoot", defaults.procRoot()),
+        section.path("devRoot", defaults.devRoot()),
+        section.seconds("graceSeconds", defaults.grace(), 60));
+  }
+
+  @Override
+  public SessionSource newSource() {
+    return new UtmpSource(this);
   }
 }

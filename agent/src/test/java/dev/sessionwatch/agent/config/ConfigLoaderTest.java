@@ -3,6 +3,9 @@ package dev.sessionwatch.agent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sessionwatch.agent.ftp.ProftpdSettings;
+import dev.sessionwatch.agent.ftp.PureFtpdSettings;
+import dev.sessionwatch.agent.terminal.UtmpSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +21,7 @@ class ConfigLoaderTest {
 
     assertThat(config.listen().getAddress().isLoopbackAddress()).isTrue();
     assertThat(config.listen().getPort()).isEqualTo(7878);
-    assertThat(config.utmp()).isNotNull();
+    assertThat(config.source(UtmpSettings.class)).isPresent();
     assertThat(config.demo()).isNull();
   }
 
@@ -42,14 +45,17 @@ class ConfigLoaderTest {
     assertThat(config.listen().getPort()).isEqualTo(9000);
     assertThat(config.listen().getAddress().getHostAddress()).isEqualTo("0:0:0:0:0:0:0:1");
     assertThat(config.tokensFile()).isEqualTo(Path.of("/srv/tokens.json"));
-    assertThat(config.utmp().utmpFile()).isEqualTo(Path.of("/tmp/utmp"));
-    assertThat(config.utmp().grace()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.source(UtmpSettings.class).orElseThrow().utmpFile())
+        .isEqualTo(Path.of("/tmp/utmp"));
+    assertThat(config.source(UtmpSettings.class).orElseThrow().grace())
+        .isEqualTo(Duration.ofMillis(500));
     assertThat(config.demo().sessions()).isEqualTo(40);
   }
 
   @Test
   void disabledSourceIsAbsent() throws ConfigException {
-    assertThat(ConfigLoader.parse("sources: {utmp: {enabled: false}}").utmp()).isNull();
+    assertThat(ConfigLoader.parse("sources: {utmp: {enabled: false}}").source(UtmpSettings.class))
+        .isEmpty();
   }
 
   @Test
@@ -101,8 +107,10 @@ class ConfigLoaderTest {
   void proftpdIsOnByDefaultWithDebiansPaths() throws ConfigException {
     AgentConfig config = ConfigLoader.parse("");
 
-    assertThat(config.proftpd().ftpwho()).isEqualTo(Path.of("/usr/bin/ftpwho"));
-    assertThat(config.proftpd().scoreboardFile()).isEqualTo(Path.of("/run/proftpd.scoreboard"));
+    assertThat(config.source(ProftpdSettings.class).orElseThrow().ftpwho())
+        .isEqualTo(Path.of("/usr/bin/ftpwho"));
+    assertThat(config.source(ProftpdSettings.class).orElseThrow().scoreboardFile())
+        .isEqualTo(Path.of("/run/proftpd.scoreboard"));
   }
 
   @Test
@@ -118,15 +126,22 @@ class ConfigLoaderTest {
                 timeoutSeconds: 3
             """);
 
-    assertThat(config.proftpd().ftpwho()).isEqualTo(Path.of("/opt/proftpd/bin/ftpwho"));
-    assertThat(config.proftpd().scoreboardFile()).isEqualTo(Path.of("/var/run/proftpd/scoreboard"));
-    assertThat(config.proftpd().grace()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(config.proftpd().timeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(config.source(ProftpdSettings.class).orElseThrow().ftpwho())
+        .isEqualTo(Path.of("/opt/proftpd/bin/ftpwho"));
+    assertThat(config.source(ProftpdSettings.class).orElseThrow().scoreboardFile())
+        .isEqualTo(Path.of("/var/run/proftpd/scoreboard"));
+    assertThat(config.source(ProftpdSettings.class).orElseThrow().grace())
+        .isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.source(ProftpdSettings.class).orElseThrow().timeout())
+        .isEqualTo(Duration.ofSeconds(3));
   }
 
   @Test
   void proftpdCanBeDisabled() throws ConfigException {
-    assertThat(ConfigLoader.parse("sources: {proftpd: {enabled: false}}").proftpd()).isNull();
+    assertThat(
+            ConfigLoader.parse("sources: {proftpd: {enabled: false}}")
+                .source(ProftpdSettings.class))
+        .isEmpty();
   }
 
   @Test
@@ -140,8 +155,10 @@ class ConfigLoaderTest {
   void pureFtpdIsOnByDefaultWithDebiansPaths() throws ConfigException {
     AgentConfig config = ConfigLoader.parse("");
 
-    assertThat(config.pureFtpd().pureFtpwho()).isEqualTo(Path.of("/usr/sbin/pure-ftpwho"));
-    assertThat(config.pureFtpd().scoreboardDirectory()).isEqualTo(Path.of("/var/run/pure-ftpd"));
+    assertThat(config.source(PureFtpdSettings.class).orElseThrow().pureFtpwho())
+        .isEqualTo(Path.of("/usr/sbin/pure-ftpwho"));
+    assertThat(config.source(PureFtpdSettings.class).orElseThrow().scoreboardDirectory())
+        .isEqualTo(Path.of("/var/run/pure-ftpd"));
   }
 
   @Test
@@ -157,16 +174,22 @@ class ConfigLoaderTest {
                 timeoutSeconds: 3
             """);
 
-    assertThat(config.pureFtpd().pureFtpwho())
+    assertThat(config.source(PureFtpdSettings.class).orElseThrow().pureFtpwho())
         .isEqualTo(Path.of("/opt/pure-ftpd/sbin/pure-ftpwho"));
-    assertThat(config.pureFtpd().scoreboardDirectory()).isEqualTo(Path.of("/run/pure-ftpd"));
-    assertThat(config.pureFtpd().grace()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(config.pureFtpd().timeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(config.source(PureFtpdSettings.class).orElseThrow().scoreboardDirectory())
+        .isEqualTo(Path.of("/run/pure-ftpd"));
+    assertThat(config.source(PureFtpdSettings.class).orElseThrow().grace())
+        .isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.source(PureFtpdSettings.class).orElseThrow().timeout())
+        .isEqualTo(Duration.ofSeconds(3));
   }
 
   @Test
   void pureFtpdCanBeDisabled() throws ConfigException {
-    assertThat(ConfigLoader.parse("sources: {pure-ftpd: {enabled: false}}").pureFtpd()).isNull();
+    assertThat(
+            ConfigLoader.parse("sources: {pure-ftpd: {enabled: false}}")
+                .source(PureFtpdSettings.class))
+        .isEmpty();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionwatch.agent.ftp.ProftpdSettings;
 import dev.sessionwatch.agent.ftp.PureFtpdSettings;
+import dev.sessionwatch.agent.ftp.VsftpdSettings;
 import dev.sessionwatch.agent.terminal.UtmpSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -197,5 +198,30 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.parse("sources: {pure-ftpd: {ftpwho: /x}}"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("sources.pure-ftpd.ftpwho");
+  }
+
+  @Test
+  void vsftpdSettingsAreRead() throws ConfigException {
+    AgentConfig config =
+        ConfigLoader.parse(
+            """
+            sources:
+              vsftpd:
+                vsftpd: /opt/vsftpd/sbin/vsftpd
+                configFile: /etc/vsftpd/vsftpd.conf
+                graceSeconds: 1
+            """);
+
+    VsftpdSettings settings = config.source(VsftpdSettings.class).orElseThrow();
+    assertThat(settings.vsftpd()).isEqualTo(Path.of("/opt/vsftpd/sbin/vsftpd"));
+    assertThat(settings.configFile()).isEqualTo(Path.of("/etc/vsftpd/vsftpd.conf"));
+    assertThat(settings.grace()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void vsftpdCanBeDisabled() throws ConfigException {
+    assertThat(
+            ConfigLoader.parse("sources: {vsftpd: {enabled: false}}").source(VsftpdSettings.class))
+        .isEmpty();
   }
 }

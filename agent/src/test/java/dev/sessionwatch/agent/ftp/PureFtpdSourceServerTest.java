@@ -1,118 +1,62 @@
 package dev.sessionwatch.agent.ftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionwatch.agent.os.ProcessTable;
-import dev.sessionwatch.agent.source.ActionException;
-import dev.sessionwatch.agent.source.ActionResult;
-import dev.sessionwatch.agent.testing.Await;
-import dev.sessionwatch.agent.testing.FtpAccount;
-import dev.sessionwatch.agent.testing.FtpDownload;
+import dev.sessionwatch.agent.testing.FtpClientSession;
+import dev.sessionwatch.agent.testing.FtpServerUnderTest;
 import dev.sessionwatch.agent.testing.PureFtpdServer;
 import dev.sessionwatch.protocol.Session;
-import dev.sessionwatch.protocol.SessionAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The Pure-FTPd source against a real Pure-FTPd on loopback, with a real client downloading slowly.
- * Skipped where root or Pure-FTPd is missing.
- */
-class PureFtpdSourceServerTest {
+/** The Pure-FTPd source against a real Pure-FTPd: see {@link FtpServerContract}. */
+class PureFtpdSourceServerTest extends FtpServerContract {
 
-  private static final String FILE = "slow.bin";
-  private static final long FILE_SIZE = 2L * 1024 * 1024;
-  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private PureFtpdServer pureFtpd;
 
-  @TempDir Path dir;
-  private PureFtpdServer server;
-  private FtpAccount account;
-  private PureFtpdSource source;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = PureFtpdServer.start(dir);
-    account = FtpAccount.create(FILE, FILE_SIZE);
-    source = new PureFtpdSource(settings(server.pureFtpwho(), PureFtpdServer.SCOREBOARD));
+  @Override
+  FtpServerUnderTest startServer(Path dir) throws Exception {
+    pureFtpd = PureFtpdServer.start(dir);
+    return pureFtpd;
   }
 
-  private static PureFtpdSettings settings(Path pureFtpwho, Path scoreboard) {
-    return new PureFtpdSettings(
-        pureFtpwho,
-        scoreboard,
-        ProcessTable.DEFAULT_ROOT,
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(10));
+  /** Pure-FTPd reports progress and a rate, both 0 at first. */
+  @Override
+  boolean showsTheTransfer(Session download) {
+    return download.progress() != null
+        && download.progress() > 0
+        && download.transferRateBytesPerSecond() != null
+        && download.transferRateBytesPerSecond() > 0;
   }
 
-  @AfterEach
-  void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-    if (account != null) {
-      account.close();
-    }
-  }
-
-  private Optional<Session> listed() throws Exception {
-    return source.list().stream().filter(s -> account.user().equals(s.user())).findFirst();
-  }
-
-  /**
-   * The user's session once Pure-FTPd reports progress and a rate for the download (the rate is 0
-   * at first).
-   */
-  private Session awaitDownloadWithProgress() throws Exception {
-    return Await.value(
-        "a download with progress by " + account.user(),
-        TIMEOUT,
-        () ->
-            listed()
-                .filter(
-                    s ->
-                        s.progress() != null
-                            && s.progress() > 0
-                            && s.transferRateBytesPerSecond() != null
-                            && s.transferRateBytesPerSecond() > 0));
+  private PureFtpdSource reading(Path pureFtpwho, Path scoreboard) {
+    return new PureFtpdSource(
+        new PureFtpdSettings(
+            pureFtpwho,
+            scoreboard,
+            ProcessTable.DEFAULT_ROOT,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(10)));
   }
 
   @Test
-  void isAvailableWhileTheServerRuns() {
-    assertThat(source.status().available()).as(source.status().detail()).isTrue();
-  }
+  void listsProgressRateAndBytes() throws Exception {
+    try (FtpClientSession client = download()) {
+      Session session = awaitDownload();
 
-  @Test
-  void listsTheDownloadWithUserAddressFileRateAndProgress() throws Exception {
-    try (FtpDownload download =
-        FtpDownload.start(server.port(), account.user(), account.password(), FILE)) {
-      Session session = awaitDownloadWithProgress();
-
-      assertThat(session.id()).matches("pure-ftpd:\\d+-\\d+");
-      assertThat(session.clientAddress()).isEqualTo("127.0.0.1");
-      assertThat(session.state()).isEqualTo("downloading");
-      assertThat(session.currentFile()).isEqualTo(FILE);
       assertThat(session.progress()).isBetween(0.0, 1.0);
       assertThat(session.bytesSent()).isPositive();
       assertThat(session.transferRateBytesPerSecond()).isPositive();
-      assertThat(session.loginTime()).isNotNull();
-      assertThat(session.actions()).containsExactly(SessionAction.END);
-      assertThat(download.bytesReceived()).isLessThan(FILE_SIZE);
     }
   }
 
   @Test
   void namesTheUserOwnedSessionProcessNotThePrivHelper() throws Exception {
-    try (FtpDownload download =
-        FtpDownload.start(server.port(), account.user(), account.password(), FILE)) {
-      Session session = awaitDownloadWithProgress();
+    try (FtpClientSession client = download()) {
+      Session session = awaitDownload();
       long pid = Long.parseLong(session.attributes().get("pid"));
 
       assertThat(Files.getOwner(Path.of("/proc", Long.toString(pid))).getName())
@@ -121,39 +65,8 @@ class PureFtpdSourceServerTest {
   }
 
   @Test
-  void endClosesTheClientsConnection() throws Exception {
-    try (FtpDownload download =
-        FtpDownload.start(server.port(), account.user(), account.password(), FILE)) {
-      Session session = awaitDownloadWithProgress();
-
-      ActionResult result = source.perform(session, SessionAction.END);
-
-      assertThat(result.sessionEnded()).as(result.message()).isTrue();
-      assertThat(download.awaitDataEnd(TIMEOUT)).as("the download broke off").isTrue();
-      assertThat(download.bytesReceived()).isLessThan(FILE_SIZE);
-      Await.until("the control connection to close", TIMEOUT, download::controlConnectionClosed);
-      assertThat(listed()).isEmpty();
-    }
-  }
-
-  @Test
-  void refusesToEndASessionThatEnded() throws Exception {
-    try (FtpDownload download =
-        FtpDownload.start(server.port(), account.user(), account.password(), FILE)) {
-      Session session = awaitDownloadWithProgress();
-      source.perform(session, SessionAction.END);
-
-      assertThatThrownBy(() -> source.perform(session, SessionAction.END))
-          .isInstanceOfSatisfying(
-              ActionException.class,
-              e -> assertThat(e.reason()).isEqualTo(ActionException.Reason.GONE));
-    }
-  }
-
-  @Test
   void reportsAMissingScoreboardAsUnavailable() {
-    PureFtpdSource elsewhere =
-        new PureFtpdSource(settings(server.pureFtpwho(), dir.resolve("no-such-scoreboard")));
+    PureFtpdSource elsewhere = reading(pureFtpd.pureFtpwho(), dir.resolve("no-such-scoreboard"));
 
     assertThat(elsewhere.status().available()).isFalse();
     assertThat(elsewhere.status().detail()).contains("no-such-scoreboard");
@@ -161,8 +74,7 @@ class PureFtpdSourceServerTest {
 
   @Test
   void reportsAMissingPureFtpwhoAsUnavailable() {
-    PureFtpdSource elsewhere =
-        new PureFtpdSource(settings(dir.resolve("pure-ftpwho"), PureFtpdServer.SCOREBOARD));
+    PureFtpdSource elsewhere = reading(dir.resolve("pure-ftpwho"), PureFtpdServer.SCOREBOARD);
 
     assertThat(elsewhere.status().available()).isFalse();
     assertThat(elsewhere.status().detail()).contains("pure-ftpwho").contains("package pure-ftpd");

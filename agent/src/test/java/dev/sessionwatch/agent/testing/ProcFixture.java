@@ -52,6 +52,7 @@ public final class ProcFixture {
   public final class Process {
     private final long pid;
     private long ppid = 1;
+    private Long sessionLeader;
     private long uid;
     private char state = 'S';
     private long startTicks = 1000;
@@ -67,6 +68,12 @@ public final class ProcFixture {
 
     public Process ppid(long value) {
       ppid = value;
+      return this;
+    }
+
+    /** Puts it in the session and process group led by {@code leader} (default: its own). */
+    public Process session(long leader) {
+      sessionLeader = leader;
       return this;
     }
 
@@ -134,7 +141,8 @@ public final class ProcFixture {
     }
 
     public Process create() {
-      write(dir().resolve("stat"), statLine(pid, comm, state, ppid, pid, pid, ttyNr, startTicks));
+      long sid = sessionLeader == null ? pid : sessionLeader;
+      write(dir().resolve("stat"), statLine(pid, comm, state, ppid, sid, sid, ttyNr, startTicks));
       write(
           dir().resolve("status"),
           "Name:\t"

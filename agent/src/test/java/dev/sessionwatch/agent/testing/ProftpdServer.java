@@ -1,8 +1,13 @@
 package dev.sessionwatch.agent.testing;
 
+import dev.sessionwatch.agent.ftp.ProftpdSettings;
+import dev.sessionwatch.agent.ftp.ProftpdSource;
+import dev.sessionwatch.agent.os.ProcessTable;
+import dev.sessionwatch.agent.source.SessionSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A real ProFTPD ({@code proftpd -n}, in the foreground) on a free port of 127.0.0.1, with its own
@@ -13,7 +18,7 @@ import java.nio.file.Path;
  * <p>The configuration turns sendfile off: with it (Debian's default) the scoreboard's progress
  * stays at 0 for the whole download.
  */
-public final class ProftpdServer implements AutoCloseable {
+public final class ProftpdServer implements FtpServerUnderTest {
 
   public static final String PACKAGE = "proftpd-core";
   public static final int RATE_KIB = 16;
@@ -81,6 +86,7 @@ public final class ProftpdServer implements AutoCloseable {
     }
   }
 
+  @Override
   public int port() {
     return port;
   }
@@ -91,6 +97,17 @@ public final class ProftpdServer implements AutoCloseable {
 
   public Path scoreboardFile() {
     return dir.resolve("proftpd.scoreboard");
+  }
+
+  @Override
+  public SessionSource newSource() {
+    return new ProftpdSource(
+        new ProftpdSettings(
+            ftpwho,
+            scoreboardFile(),
+            ProcessTable.DEFAULT_ROOT,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(10)));
   }
 
   @Override

@@ -1,7 +1,12 @@
 package dev.sessionwatch.agent.testing;
 
+import dev.sessionwatch.agent.ftp.PureFtpdSettings;
+import dev.sessionwatch.agent.ftp.PureFtpdSource;
+import dev.sessionwatch.agent.os.ProcessTable;
+import dev.sessionwatch.agent.source.SessionSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A real Pure-FTPd (in the foreground, as it runs without {@code -B}) on a free port of 127.0.0.1,
@@ -12,7 +17,7 @@ import java.nio.file.Path;
  * <p>pure-ftpwho reads the scoreboard compiled into it ({@code /var/run/pure-ftpd}), shared with
  * any other Pure-FTPd on the host: tests pick their sessions by their throw-away user.
  */
-public final class PureFtpdServer implements AutoCloseable {
+public final class PureFtpdServer implements FtpServerUnderTest {
 
   public static final String PACKAGE = "pure-ftpd";
   public static final int RATE_KIB = 16;
@@ -65,12 +70,24 @@ public final class PureFtpdServer implements AutoCloseable {
     }
   }
 
+  @Override
   public int port() {
     return port;
   }
 
   public Path pureFtpwho() {
     return pureFtpwho;
+  }
+
+  @Override
+  public SessionSource newSource() {
+    return new PureFtpdSource(
+        new PureFtpdSettings(
+            pureFtpwho,
+            SCOREBOARD,
+            ProcessTable.DEFAULT_ROOT,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(10)));
   }
 
   @Override

@@ -12,10 +12,11 @@ import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPConnectionClosedException;
 
 /**
- * A real FTP client (Apache Commons Net) logged in on 127.0.0.1 and downloading one file in passive
- * mode on a thread of its own, as fast as the server lets it (the servers are set to send slowly).
+ * A real FTP client (Apache Commons Net) logged in on 127.0.0.1: idle, or downloading one file in
+ * passive mode on a thread of its own, as fast as the server lets it (the servers are set to send
+ * slowly).
  */
-public final class FtpDownload implements AutoCloseable {
+public final class FtpClientSession implements AutoCloseable {
 
   private static final int TIMEOUT_MS = 20_000;
 
@@ -24,22 +25,34 @@ public final class FtpDownload implements AutoCloseable {
   private final CountDownLatch ended = new CountDownLatch(1);
   private Thread reader;
 
-  private FtpDownload() {}
+  private FtpClientSession() {}
 
   /** Connects, logs in and starts downloading {@code file}. */
-  public static FtpDownload start(int port, String user, String password, String file)
+  public static FtpClientSession downloading(int port, String user, String password, String file)
       throws IOException {
-    FtpDownload download = new FtpDownload();
+    FtpClientSession session = idle(port, user, password);
     try {
-      download.begin(port, user, password, file);
-      return download;
+      session.download(file);
+      return session;
     } catch (IOException | RuntimeException e) {
-      download.close();
+      session.close();
       throw e;
     }
   }
 
-  private void begin(int port, String user, String password, String file) throws IOException {
+  /** Connects and logs in, then sends nothing more. */
+  public static FtpClientSession idle(int port, String user, String password) throws IOException {
+    FtpClientSession session = new FtpClientSession();
+    try {
+      session.logIn(port, user, password);
+      return session;
+    } catch (IOException | RuntimeException e) {
+      session.close();
+      throw e;
+    }
+  }
+
+  private void logIn(int port, String user, String password) throws IOException {
     client.setConnectTimeout(TIMEOUT_MS);
     client.setDefaultTimeout(TIMEOUT_MS);
     client.connect("127.0.0.1", port);
@@ -47,6 +60,9 @@ public final class FtpDownload implements AutoCloseable {
     if (!client.login(user, password)) {
       throw new IOException("login refused: " + client.getReplyString());
     }
+  }
+
+  private void download(String file) throws IOException {
     client.enterLocalPassiveMode();
     client.setFileType(FTP.BINARY_FILE_TYPE);
     client.setDataTimeout(Duration.ofMillis(TIMEOUT_MS));

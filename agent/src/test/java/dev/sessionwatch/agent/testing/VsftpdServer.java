@@ -89,6 +89,10 @@ public final class VsftpdServer implements FtpServerUnderTest {
     return port;
   }
 
+  public Path vsftpd() {
+    return daemon;
+  }
+
   public Path config() {
     return config;
   }

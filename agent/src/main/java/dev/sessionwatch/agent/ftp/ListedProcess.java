@@ -5,9 +5,7 @@ import dev.sessionwatch.agent.os.ProcessSignaller;
 import dev.sessionwatch.agent.os.Termination;
 import dev.sessionwatch.agent.source.ActionException;
 import dev.sessionwatch.agent.source.ActionResult;
-import dev.sessionwatch.agent.source.SourceException;
 import dev.sessionwatch.protocol.Session;
-import dev.sessionwatch.protocol.SessionAction;
 import java.util.List;
 
 /**
@@ -19,30 +17,6 @@ record ListedProcess(Session session, List<ProcessIdentity> processes) {
 
   ListedProcess {
     processes = List.copyOf(processes);
-  }
-
-  /** Lists an FTP source's sessions with the processes behind them, afresh. */
-  @FunctionalInterface
-  interface Scan {
-    List<ListedProcess> scan() throws SourceException;
-  }
-
-  /**
-   * Ends a session an operator picked, after listing the source again: FTP sessions offer only
-   * {@code end}.
-   */
-  static ActionResult endPicked(
-      Scan source, Session picked, SessionAction action, ProcessSignaller signaller)
-      throws ActionException {
-    if (action != SessionAction.END) {
-      throw new ActionException(
-          ActionException.Reason.NOT_OFFERED, "FTP sessions are ended, not " + action.wireName());
-    }
-    try {
-      return find(source.scan(), picked).end(signaller);
-    } catch (SourceException e) {
-      throw new ActionException(ActionException.Reason.FAILED, e.getMessage(), e);
-    }
   }
 
   /**

@@ -4,12 +4,7 @@ import dev.sessionwatch.agent.os.BootTime;
 import dev.sessionwatch.agent.os.InetAddressText;
 import dev.sessionwatch.agent.os.ProcessIdentity;
 import dev.sessionwatch.agent.os.ProcessInfo;
-import dev.sessionwatch.agent.os.ProcessSignaller;
 import dev.sessionwatch.agent.os.ProcessSnapshot;
-import dev.sessionwatch.agent.os.ProcessTable;
-import dev.sessionwatch.agent.source.ActionException;
-import dev.sessionwatch.agent.source.ActionResult;
-import dev.sessionwatch.agent.source.SessionSource;
 import dev.sessionwatch.agent.source.SourceException;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;
@@ -38,7 +33,7 @@ import java.util.TreeMap;
  * leader alone lets a running transfer finish, and the logged-in child ignores SIGTERM while idle,
  * so SIGKILL follows after the grace.
  */
-public final class VsftpdSource implements SessionSource {
+public final class VsftpdSource extends FtpProcessSource {
 
   public static final String NAME = "vsftpd";
 
@@ -46,30 +41,16 @@ public final class VsftpdSource implements SessionSource {
   private static final String LEADER_ACTIVITY = "connected";
 
   private final VsftpdSettings settings;
-  private final ProcessTable table;
-  private final ProcessSignaller signaller;
 
   public VsftpdSource(VsftpdSettings settings) {
+    super(NAME, settings.procRoot(), settings.grace());
     this.settings = settings;
-    this.table = new ProcessTable(settings.procRoot());
-    this.signaller = new ProcessSignaller(table, settings.grace());
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public SessionKind kind() {
-    return SessionKind.FTP;
   }
 
   @Override
   public SourceStatus status() {
     if (!Files.isExecutable(settings.vsftpd())) {
-      return SourceStatus.unavailable(
-          NAME, kind(), "no vsftpd at " + settings.vsftpd() + " (package vsftpd)");
+      return unavailable("no vsftpd at " + settings.vsftpd() + " (package vsftpd)");
     }
     String text;
     try {
@@ -94,26 +75,16 @@ public final class VsftpdSource implements SessionSource {
     return SourceStatus.available(NAME, kind());
   }
 
-  @Override
-  public List<Session> list() throws SourceException {
-    return scan().stream().map(ListedProcess::session).toList();
-  }
-
-  @Override
-  public ActionResult perform(Session session, SessionAction action) throws ActionException {
-    return ListedProcess.endPicked(this::scan, session, action, signaller);
-  }
-
   /** The sessions of this moment, each with all of its processes. */
-  private List<ListedProcess> scan() throws SourceException {
+  @Override
+  List<ListedProcess> scan() throws SourceException {
     ProcessSnapshot snapshot;
-    BootTime bootTime;
     try {
-      snapshot = table.snapshot();
-      bootTime = table.bootTime();
+      snapshot = table().snapshot();
     } catch (IOException e) {
-      throw new SourceException("cannot read the process table at " + table.root() + ": " + e, e);
+      throw new SourceException("cannot read the process table at " + table().root() + ": " + e, e);
     }
+    BootTime bootTime = bootTime();
     List<ListedProcess> sessions = new ArrayList<>();
     for (ProcessInfo process : snapshot.all()) {
       if (isVsftpd(process) && process.pid() == process.sid()) {
@@ -135,7 +106,7 @@ public final class VsftpdSource implements SessionSource {
           .filter(t -> t.user() == null && LEADER_ACTIVITY.equals(t.activity()))
           .map(VsftpdProcessTitle::clientAddress);
     }
-    return table.tcpPeer(leader.pid()).map(peer -> InetAddressText.of(peer.getAddress()));
+    return table().tcpPeer(leader.pid()).map(peer -> InetAddressText.of(peer.getAddress()));
   }
 
   private ListedProcess session(

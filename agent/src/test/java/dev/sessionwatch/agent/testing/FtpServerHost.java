@@ -106,8 +106,24 @@ public final class FtpServerHost {
     return new String(result.stdout(), StandardCharsets.UTF_8);
   }
 
+  /**
+   * Starts a server in the foreground, its output going to {@code log}, and waits until it accepts
+   * connections on the loopback port; stops it again when it does not.
+   */
+  public static Process launch(List<String> command, int port, Path log) throws Exception {
+    Process server =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      awaitListening(server, port, log);
+      return server;
+    } catch (Exception | Error e) {
+      stop(server);
+      throw e;
+    }
+  }
+
   /** Waits until something accepts connections on the loopback port, or the process ended. */
-  public static void awaitListening(Process server, int port, Path log) throws Exception {
+  private static void awaitListening(Process server, int port, Path log) throws Exception {
     Await.until(
         "a server on 127.0.0.1:" + port,
         STARTUP_TIMEOUT,

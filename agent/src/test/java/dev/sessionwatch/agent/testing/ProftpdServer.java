@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A real ProFTPD ({@code proftpd -n}, in the foreground) on a free port of 127.0.0.1, with its own
@@ -70,20 +71,12 @@ public final class ProftpdServer implements FtpServerUnderTest {
             "TransferLog none",
             "TransferRate RETR " + RATE_KIB,
             ""));
-    Path log = dir.resolve("proftpd.log");
     Process server =
-        new ProcessBuilder(daemon.toString(), "-n", "-c", config.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    ProftpdServer started = new ProftpdServer(dir, ftpwho, port, server);
-    try {
-      FtpServerHost.awaitListening(server, port, log);
-      return started;
-    } catch (Exception | Error e) {
-      started.close();
-      throw e;
-    }
+        FtpServerHost.launch(
+            List.of(daemon.toString(), "-n", "-c", config.toString()),
+            port,
+            dir.resolve("proftpd.log"));
+    return new ProftpdServer(dir, ftpwho, port, server);
   }
 
   @Override

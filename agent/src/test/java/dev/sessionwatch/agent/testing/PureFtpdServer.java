@@ -7,6 +7,7 @@ import dev.sessionwatch.agent.source.SessionSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A real Pure-FTPd (in the foreground, as it runs without {@code -B}) on a free port of 127.0.0.1,
@@ -41,9 +42,9 @@ public final class PureFtpdServer implements FtpServerUnderTest {
     Path pureFtpwho = FtpServerHost.requireProgram(PACKAGE, PURE_FTPWHO);
     int port = FtpServerHost.freePort();
     int[] passive = FtpServerHost.freePortRange(20);
-    Path log = dir.resolve("pure-ftpd.log");
     Process server =
-        new ProcessBuilder(
+        FtpServerHost.launch(
+            List.of(
                 daemon.toString(),
                 "--bind",
                 "127.0.0.1," + port,
@@ -56,18 +57,10 @@ public final class PureFtpdServer implements FtpServerUnderTest {
                 "--userbandwidth",
                 Integer.toString(RATE_KIB),
                 "--pidfile",
-                dir.resolve("pure-ftpd.pid").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    PureFtpdServer started = new PureFtpdServer(pureFtpwho, port, server);
-    try {
-      FtpServerHost.awaitListening(server, port, log);
-      return started;
-    } catch (Exception | Error e) {
-      started.close();
-      throw e;
-    }
+                dir.resolve("pure-ftpd.pid").toString()),
+            port,
+            dir.resolve("pure-ftpd.log"));
+    return new PureFtpdServer(pureFtpwho, port, server);
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A real vsftpd ({@code background=NO}, in the foreground) on a free port of 127.0.0.1, logging in
@@ -68,20 +69,10 @@ public final class VsftpdServer implements FtpServerUnderTest {
             "pam_service_name=other",
             "xferlog_enable=NO",
             ""));
-    Path log = dir.resolve("vsftpd.log");
     Process server =
-        new ProcessBuilder(daemon.toString(), config.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    VsftpdServer started = new VsftpdServer(daemon, config, port, server);
-    try {
-      FtpServerHost.awaitListening(server, port, log);
-      return started;
-    } catch (Exception | Error e) {
-      started.close();
-      throw e;
-    }
+        FtpServerHost.launch(
+            List.of(daemon.toString(), config.toString()), port, dir.resolve("vsftpd.log"));
+    return new VsftpdServer(daemon, config, port, server);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.sessionwatch.agent.os.ProcessSignaller;
 import dev.sessionwatch.agent.os.ProcessTable;
 import dev.sessionwatch.agent.source.ActionException;
 import dev.sessionwatch.agent.source.ActionResult;
+import dev.sessionwatch.agent.source.ListedProcess;
 import dev.sessionwatch.agent.source.SessionSource;
 import dev.sessionwatch.agent.source.SourceException;
 import dev.sessionwatch.protocol.Session;

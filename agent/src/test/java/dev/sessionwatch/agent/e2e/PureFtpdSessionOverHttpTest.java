@@ -8,9 +8,9 @@ import dev.sessionwatch.agent.ftp.PureFtpdSource;
 import dev.sessionwatch.agent.os.ProcessTable;
 import dev.sessionwatch.agent.testing.AgentOverHttp;
 import dev.sessionwatch.agent.testing.Await;
-import dev.sessionwatch.agent.testing.FtpAccount;
 import dev.sessionwatch.agent.testing.FtpDownload;
 import dev.sessionwatch.agent.testing.PureFtpdServer;
+import dev.sessionwatch.agent.testing.UserAccount;
 import dev.sessionwatch.protocol.Json;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionKind;
@@ -37,13 +37,14 @@ class PureFtpdSessionOverHttpTest {
 
   @TempDir Path dir;
   private PureFtpdServer ftp;
-  private FtpAccount account;
+  private UserAccount account;
   private AgentOverHttp agent;
 
   @BeforeEach
   void start() throws Exception {
     ftp = PureFtpdServer.start(dir);
-    account = FtpAccount.create(FILE, FILE_SIZE);
+    account = UserAccount.create();
+    account.addFile(FILE, FILE_SIZE);
     PureFtpdSettings settings =
         new PureFtpdSettings(
             ftp.pureFtpwho(),

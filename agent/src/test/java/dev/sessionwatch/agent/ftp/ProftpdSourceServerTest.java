@@ -7,9 +7,9 @@ import dev.sessionwatch.agent.os.ProcessTable;
 import dev.sessionwatch.agent.source.ActionException;
 import dev.sessionwatch.agent.source.ActionResult;
 import dev.sessionwatch.agent.testing.Await;
-import dev.sessionwatch.agent.testing.FtpAccount;
 import dev.sessionwatch.agent.testing.FtpDownload;
 import dev.sessionwatch.agent.testing.ProftpdServer;
+import dev.sessionwatch.agent.testing.UserAccount;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;
 import java.nio.file.Path;
@@ -32,13 +32,14 @@ class ProftpdSourceServerTest {
 
   @TempDir Path dir;
   private ProftpdServer server;
-  private FtpAccount account;
+  private UserAccount account;
   private ProftpdSource source;
 
   @BeforeEach
   void start() throws Exception {
     server = ProftpdServer.start(dir);
-    account = FtpAccount.create(FILE, FILE_SIZE);
+    account = UserAccount.create();
+    account.addFile(FILE, FILE_SIZE);
     source = new ProftpdSource(settings(server));
   }
 

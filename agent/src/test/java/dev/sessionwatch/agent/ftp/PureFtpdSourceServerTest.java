@@ -7,9 +7,9 @@ import dev.sessionwatch.agent.os.ProcessTable;
 import dev.sessionwatch.agent.source.ActionException;
 import dev.sessionwatch.agent.source.ActionResult;
 import dev.sessionwatch.agent.testing.Await;
-import dev.sessionwatch.agent.testing.FtpAccount;
 import dev.sessionwatch.agent.testing.FtpDownload;
 import dev.sessionwatch.agent.testing.PureFtpdServer;
+import dev.sessionwatch.agent.testing.UserAccount;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;
 import java.nio.file.Files;
@@ -33,13 +33,14 @@ class PureFtpdSourceServerTest {
 
   @TempDir Path dir;
   private PureFtpdServer server;
-  private FtpAccount account;
+  private UserAccount account;
   private PureFtpdSource source;
 
   @BeforeEach
   void start() throws Exception {
     server = PureFtpdServer.start(dir);
-    account = FtpAccount.create(FILE, FILE_SIZE);
+    account = UserAccount.create();
+    account.addFile(FILE, FILE_SIZE);
     source = new PureFtpdSource(settings(server.pureFtpwho(), PureFtpdServer.SCOREBOARD));
   }
 

@@ -146,7 +146,8 @@ public final class FtpServerHost {
     }
   }
 
-  private static boolean isRoot() {
+  /** Whether the tests run as root, as every test that starts a real server must. */
+  public static boolean isRoot() {
     return new ProcessTable(ProcessTable.DEFAULT_ROOT)
         .read(ProcessHandle.current().pid())
         .map(self -> self.uid() == 0)

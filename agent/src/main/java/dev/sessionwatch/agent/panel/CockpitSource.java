@@ -46,14 +46,14 @@ import java.util.TreeMap;
  * starts {@code cockpit-session} with (read from the root process, not from the bridge, whose
  * memory its user may rewrite; reading it needs root); {@code loginTime} is when the bridge
  * started, right after the login succeeded. Cockpit keeps no idle time on the host, so {@code
- * idleSince} is absent. utmp is no help: Cockpit cuts its record id to three digits of the PID, so
- * concurrent logins overwrite each other's records.
+ * idleSince} is absent. utmp is no help: Cockpit's record id is the first three digits of the PID,
+ * so concurrent logins can overwrite each other's records.
  *
  * <p>{@link SessionAction#END} sends the bridge SIGTERM (then SIGKILL after the grace): {@code
  * cockpit-session} then closes the PAM session and exits, cockpit-ws closes the browser's websocket
  * ("Your session has been terminated") and forgets the session's cookie. {@code cockpit-session}
- * itself is never signalled: it ignores SIGTERM, and SIGKILL would skip the PAM close and leave its
- * utmp record behind.
+ * itself is never signalled: SIGTERM leaves the login running (checked with Cockpit 287), and
+ * SIGKILL would skip the PAM close and leave its utmp record behind.
  */
 public final class CockpitSource implements SessionSource {
 

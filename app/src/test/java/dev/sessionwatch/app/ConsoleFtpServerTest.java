@@ -2,9 +2,9 @@ package dev.sessionwatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionwatch.agent.testing.FtpAccount;
 import dev.sessionwatch.agent.testing.FtpClientSession;
 import dev.sessionwatch.agent.testing.PureFtpdServer;
+import dev.sessionwatch.agent.testing.UserAccount;
 import dev.sessionwatch.app.fleet.SessionRow;
 import dev.sessionwatch.app.local.LocalAgent;
 import dev.sessionwatch.app.testing.ShownConsole;
@@ -37,7 +37,7 @@ class ConsoleFtpServerTest {
   @Test
   void showsARealDownloadWithItsSpeedAndAProgressBar() throws Exception {
     try (PureFtpdServer ftp = PureFtpdServer.start(Files.createDirectory(dir.resolve("ftp")));
-        FtpAccount account = FtpAccount.create(FILE, 2L * 1024 * 1024);
+        UserAccount account = UserAccount.withFile(FILE, 2L * 1024 * 1024);
         FtpClientSession client =
             FtpClientSession.downloading(ftp.port(), account.user(), account.password(), FILE);
         LocalAgent agent =

@@ -9,6 +9,8 @@ import dev.sessionwatch.agent.ftp.PureFtpdSettings;
 import dev.sessionwatch.agent.ftp.PureFtpdSource;
 import dev.sessionwatch.agent.ftp.VsftpdSettings;
 import dev.sessionwatch.agent.ftp.VsftpdSource;
+import dev.sessionwatch.agent.panel.CockpitSettings;
+import dev.sessionwatch.agent.panel.CockpitSource;
 import dev.sessionwatch.agent.source.SourceSettings;
 import dev.sessionwatch.agent.terminal.UtmpSettings;
 import dev.sessionwatch.agent.terminal.UtmpSource;
@@ -35,7 +37,8 @@ public final class ConfigLoader {
           new SourceSection(UtmpSource.NAME, true, UtmpSettings::read),
           new SourceSection(ProftpdSource.NAME, true, ProftpdSettings::read),
           new SourceSection(PureFtpdSource.NAME, true, PureFtpdSettings::read),
-          new SourceSection(VsftpdSource.NAME, true, VsftpdSettings::read));
+          new SourceSection(VsftpdSource.NAME, true, VsftpdSettings::read),
+          new SourceSection(CockpitSource.NAME, true, CockpitSettings::read));
 
   private ConfigLoader() {}
 

@@ -6,6 +6,7 @@ import dev.sessionwatch.agent.os.ProcessSignaller;
 import dev.sessionwatch.agent.os.ProcessTable;
 import dev.sessionwatch.agent.source.ActionException;
 import dev.sessionwatch.agent.source.ActionResult;
+import dev.sessionwatch.agent.source.ListedProcess;
 import dev.sessionwatch.agent.source.SessionSource;
 import dev.sessionwatch.agent.source.SourceException;
 import dev.sessionwatch.protocol.Session;
@@ -58,15 +59,7 @@ abstract class FtpProcessSource implements SessionSource {
 
   @Override
   public final ActionResult perform(Session session, SessionAction action) throws ActionException {
-    if (action != SessionAction.END) {
-      throw new ActionException(
-          ActionException.Reason.NOT_OFFERED, "FTP sessions are ended, not " + action.wireName());
-    }
-    try {
-      return ListedProcess.find(scan(), session).end(signaller);
-    } catch (SourceException e) {
-      throw new ActionException(ActionException.Reason.FAILED, e.getMessage(), e);
-    }
+    return ListedProcess.endPicked(this::scan, session, action, signaller);
   }
 
   final ProcessTable table() {

@@ -2,6 +2,7 @@ package dev.sessionwatch.agent.ftp;
 
 import dev.sessionwatch.agent.os.BootTime;
 import dev.sessionwatch.agent.os.ProcStat;
+import dev.sessionwatch.agent.source.ListedProcess;
 import dev.sessionwatch.agent.source.SourceException;
 import dev.sessionwatch.protocol.SessionAction;
 import dev.sessionwatch.protocol.SourceStatus;

@@ -5,6 +5,7 @@ import dev.sessionwatch.agent.os.InetAddressText;
 import dev.sessionwatch.agent.os.ProcessIdentity;
 import dev.sessionwatch.agent.os.ProcessInfo;
 import dev.sessionwatch.agent.os.ProcessSnapshot;
+import dev.sessionwatch.agent.source.ListedProcess;
 import dev.sessionwatch.agent.source.SourceException;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;

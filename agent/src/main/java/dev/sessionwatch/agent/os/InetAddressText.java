@@ -3,6 +3,8 @@ package dev.sessionwatch.agent.os;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.regex.Pattern;
 
 /**
  * Writes an IP address the way people read it: dotted IPv4, and IPv6 in the short form of RFC 5952
@@ -10,7 +12,39 @@ import java.net.InetAddress;
  */
 public final class InetAddressText {
 
+  private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+  private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
   private InetAddressText() {}
+
+  /**
+   * A text that is a literal IPv4 or IPv6 address, in the form of {@link #of} (an IPv4-mapped IPv6
+   * address becomes the IPv4 address); null for anything else. Never a DNS lookup: the text comes
+   * from a file or a process, and may be a host name or the X display {@code :0}.
+   */
+  public static String ofLiteral(String text) {
+    try {
+      if (text != null && IPV4_LITERAL.matcher(text).matches()) {
+        byte[] bytes = new byte[4];
+        String[] octets = text.split("\\.");
+        for (int i = 0; i < 4; i++) {
+          int octet = Integer.parseInt(octets[i]);
+          if (octet > 255) {
+            return null;
+          }
+          bytes[i] = (byte) octet;
+        }
+        return of(InetAddress.getByAddress(bytes));
+      }
+      if (text != null && IPV6_LITERAL.matcher(text).matches()) {
+        // A name with a colon is parsed as an IPv6 literal and never looked up in DNS.
+        return of(InetAddress.getByName(text));
+      }
+    } catch (UnknownHostException e) {
+      // Not an address after all, such as the X display ":0".
+    }
+    return null;
+  }
 
   public static String of(InetAddress address) {
     if (address instanceof Inet4Address) {

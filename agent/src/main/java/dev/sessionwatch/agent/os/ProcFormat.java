@@ -1,6 +1,8 @@
 package dev.sessionwatch.agent.os;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +34,29 @@ public final class ProcFormat {
       joined[i] = content[i] == 0 ? (byte) ' ' : content[i];
     }
     return new String(joined, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The variables of {@code /proc/PID/environ}: the environment the process was started with,
+   * {@code NAME=value} entries each followed by a NUL.
+   *
+   * <p>An entry without {@code =} is skipped; of a name given twice, the first counts, as for
+   * getenv(3).
+   */
+  public static Map<String, String> environment(byte[] content) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    int start = 0;
+    for (int i = 0; i <= content.length; i++) {
+      if (i == content.length || content[i] == 0) {
+        String entry = new String(content, start, i - start, StandardCharsets.UTF_8);
+        int equals = entry.indexOf('=');
+        if (equals > 0) {
+          variables.putIfAbsent(entry.substring(0, equals), entry.substring(equals + 1));
+        }
+        start = i + 1;
+      }
+    }
+    return variables;
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -87,6 +88,22 @@ public final class ProcessTable {
       return Optional.of(
           ProcStat.parse(Files.readString(root.resolve(Long.toString(pid)).resolve("stat"))));
     } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The environment the process was started with ({@code /proc/PID/environ}), or empty when it is
+   * gone or not the reader's to read: another user's process needs root. A process may overwrite
+   * this area of its own memory, so only a variable of a process the user cannot write to (a root
+   * process, for one) is to be trusted.
+   */
+  public Optional<Map<String, String>> environment(long pid) {
+    try {
+      return Optional.of(
+          ProcFormat.environment(
+              Files.readAllBytes(root.resolve(Long.toString(pid)).resolve("environ"))));
+    } catch (IOException e) {
       return Optional.empty();
     }
   }

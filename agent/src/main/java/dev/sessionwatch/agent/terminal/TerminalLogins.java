@@ -9,9 +9,7 @@ import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;
 import dev.sessionwatch.protocol.SessionKind;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -46,8 +44,6 @@ final class TerminalLogins {
 
   private static final Pattern TERMINAL_NAME =
       Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
-  private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-  private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
   private final ProcessTable table;
   private final ProcessSnapshot snapshot;
@@ -135,7 +131,7 @@ final class TerminalLogins {
             .clientAddress(
                 first.address() != null
                     ? InetAddressText.of(first.address())
-                    : literalAddress(host))
+                    : InetAddressText.ofLiteral(host))
             .loginTime(
                 entries.stream().map(UtmpRecord::loginTime).min(Instant::compareTo).orElseThrow())
             .idleSince(
@@ -250,30 +246,5 @@ final class TerminalLogins {
     } catch (IOException e) {
       return Optional.empty();
     }
-  }
-
-  /** ut_host as an address when it is a literal IPv4 or IPv6 address; never a DNS lookup. */
-  static String literalAddress(String host) {
-    try {
-      if (host != null && IPV4_LITERAL.matcher(host).matches()) {
-        byte[] bytes = new byte[4];
-        String[] octets = host.split("\\.");
-        for (int i = 0; i < 4; i++) {
-          int octet = Integer.parseInt(octets[i]);
-          if (octet > 255) {
-            return null;
-          }
-          bytes[i] = (byte) octet;
-        }
-        return InetAddressText.of(InetAddress.getByAddress(bytes));
-      }
-      if (host != null && IPV6_LITERAL.matcher(host).matches()) {
-        // A name with a colon is parsed as an IPv6 literal and never looked up in DNS.
-        return InetAddressText.of(InetAddress.getByName(host));
-      }
-    } catch (UnknownHostException e) {
-      // Not an address after all, such as the X display ":0".
-    }
-    return null;
   }
 }

@@ -3,10 +3,10 @@ package dev.sessionwatch.agent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionwatch.agent.testing.Await;
-import dev.sessionwatch.agent.testing.FtpAccount;
 import dev.sessionwatch.agent.testing.FtpClientSession;
 import dev.sessionwatch.agent.testing.ProftpdServer;
 import dev.sessionwatch.agent.testing.PureFtpdServer;
+import dev.sessionwatch.agent.testing.UserAccount;
 import dev.sessionwatch.agent.testing.VsftpdServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,7 +35,7 @@ class SessionsCommandFtpServersTest {
     try (ProftpdServer proftpd = ProftpdServer.start(Files.createDirectory(dir.resolve("p")));
         PureFtpdServer pureFtpd = PureFtpdServer.start(Files.createDirectory(dir.resolve("u")));
         VsftpdServer vsftpd = VsftpdServer.start(Files.createDirectory(dir.resolve("v")), true);
-        FtpAccount account = FtpAccount.create(FILE, 2L * 1024 * 1024);
+        UserAccount account = UserAccount.withFile(FILE, 2L * 1024 * 1024);
         FtpClientSession a = downloading(proftpd.port(), account);
         FtpClientSession b = downloading(pureFtpd.port(), account);
         FtpClientSession c = downloading(vsftpd.port(), account)) {
@@ -77,7 +77,7 @@ class SessionsCommandFtpServersTest {
     }
   }
 
-  private static FtpClientSession downloading(int port, FtpAccount account) throws Exception {
+  private static FtpClientSession downloading(int port, UserAccount account) throws Exception {
     return FtpClientSession.downloading(port, account.user(), account.password(), FILE);
   }
 

@@ -9,9 +9,9 @@ import dev.sessionwatch.agent.source.ActionResult;
 import dev.sessionwatch.agent.source.SessionSource;
 import dev.sessionwatch.agent.testing.AgentOverHttp;
 import dev.sessionwatch.agent.testing.Await;
-import dev.sessionwatch.agent.testing.FtpAccount;
 import dev.sessionwatch.agent.testing.FtpClientSession;
 import dev.sessionwatch.agent.testing.FtpServerUnderTest;
+import dev.sessionwatch.agent.testing.UserAccount;
 import dev.sessionwatch.protocol.Json;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;
@@ -42,7 +42,7 @@ abstract class FtpServerContract {
 
   @TempDir Path dir;
   FtpServerUnderTest server;
-  FtpAccount account;
+  UserAccount account;
   SessionSource source;
 
   /** Starts the real server in the test's folder. */
@@ -54,7 +54,7 @@ abstract class FtpServerContract {
   @BeforeEach
   void start() throws Exception {
     server = startServer(dir);
-    account = FtpAccount.create(FILE, FILE_SIZE);
+    account = UserAccount.withFile(FILE, FILE_SIZE);
     source = server.newSource();
   }
 

@@ -1,6 +1,7 @@
 package dev.sessionwatch.agent.os;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,27 @@ class ProcFormatTest {
   @Test
   void givesAnEmptyCommandLineForAKernelThread() {
     assertThat(ProcFormat.cmdline(new byte[0])).isEmpty();
+  }
+
+  @Test
+  void readsTheEnvironmentAndKeepsTheFirstOfANameGivenTwice() {
+    byte[] content =
+        "PATH=/usr/bin\0COCKPIT_REMOTE_PEER=192.0.2.7\0EMPTY=\0A=b=c\0PATH=/bin\0"
+            .getBytes(StandardCharsets.UTF_8);
+
+    assertThat(ProcFormat.environment(content))
+        .containsExactly(
+            entry("PATH", "/usr/bin"),
+            entry("COCKPIT_REMOTE_PEER", "192.0.2.7"),
+            entry("EMPTY", ""),
+            entry("A", "b=c"));
+  }
+
+  @Test
+  void skipsEnvironmentEntriesWithoutAName() {
+    byte[] content = "junk\0=value\0HOME=/root".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(ProcFormat.environment(content)).containsExactly(entry("HOME", "/root"));
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +127,22 @@ class ProcessTableTest {
     assertThat(table.selfPid()).isEmpty();
     assertThat(new ProcessTable(ProcessTable.DEFAULT_ROOT).selfPid())
         .hasValue(ProcessHandle.current().pid());
+  }
+
+  @Test
+  void readsTheEnvironmentAProcessStartedWith() {
+    proc.process(42).environ("COCKPIT_REMOTE_PEER=192.0.2.7", "PATH=/usr/bin").create();
+
+    assertThat(table.environment(42))
+        .hasValue(Map.of("COCKPIT_REMOTE_PEER", "192.0.2.7", "PATH", "/usr/bin"));
+  }
+
+  @Test
+  void givesNoEnvironmentForAProcessWithoutOne() {
+    proc.process(42).create();
+
+    assertThat(table.environment(42)).isEmpty();
+    assertThat(table.environment(43)).isEmpty();
   }
 
   @Test

@@ -61,6 +61,7 @@ public final class ProcFixture {
     private byte[] rawCmdline;
     private long ttyNr;
     private String sessionid = "4294967295";
+    private String[] environ;
 
     private Process(long pid) {
       this.pid = pid;
@@ -122,6 +123,14 @@ public final class ProcFixture {
       return this;
     }
 
+    /**
+     * The {@code NAME=value} entries of {@code environ}; without this call there is no such file.
+     */
+    public Process environ(String... entries) {
+      environ = entries;
+      return this;
+    }
+
     /** Links descriptor {@code fd} to {@code socket:[inode]}. */
     public Process socket(int fd, long inode) {
       Path link = dir().resolve("fd").resolve(Integer.toString(fd));
@@ -158,11 +167,14 @@ public final class ProcFixture {
               + "\nGid:\t0\t0\t0\t0\n");
       byte[] cmdline = rawCmdline;
       if (cmdline == null) {
-        cmdline = (String.join("\0", args) + "\0").getBytes(StandardCharsets.UTF_8);
+        cmdline = nulTerminated(args);
       }
       write(dir().resolve("cmdline"), cmdline);
       if (sessionid != null) {
         write(dir().resolve("sessionid"), sessionid);
+      }
+      if (environ != null) {
+        write(dir().resolve("environ"), nulTerminated(environ));
       }
       return this;
     }
@@ -170,6 +182,10 @@ public final class ProcFixture {
     private Path dir() {
       return root.resolve(Long.toString(pid));
     }
+  }
+
+  private static byte[] nulTerminated(String[] entries) {
+    return (String.join("\0", entries) + "\0").getBytes(StandardCharsets.UTF_8);
   }
 
   private static void write(Path file, String content) {

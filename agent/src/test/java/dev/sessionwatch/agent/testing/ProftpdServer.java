@@ -40,11 +40,11 @@ public final class ProftpdServer implements FtpServerUnderTest {
   }
 
   public static ProftpdServer start(Path dir) throws Exception {
-    Path daemon = FtpServerHost.requireProgram(PACKAGE, DAEMON);
-    Path ftpwho = FtpServerHost.requireProgram(PACKAGE, FTPWHO);
-    Path modules = FtpServerHost.packageRoot(daemon, DAEMON).resolve("usr/lib/proftpd");
-    int port = FtpServerHost.freePort();
-    int[] passive = FtpServerHost.freePortRange(20);
+    Path daemon = ServerHost.requireProgram(PACKAGE, DAEMON);
+    Path ftpwho = ServerHost.requireProgram(PACKAGE, FTPWHO);
+    Path modules = ServerHost.packageRoot(daemon, DAEMON).resolve("usr/lib/proftpd");
+    int port = ServerHost.freePort();
+    int[] passive = ServerHost.freePortRange(20);
     Path config = dir.resolve("proftpd.conf");
     Files.writeString(
         config,
@@ -72,7 +72,7 @@ public final class ProftpdServer implements FtpServerUnderTest {
             "TransferRate RETR " + RATE_KIB,
             ""));
     Process server =
-        FtpServerHost.launch(
+        ServerHost.launch(
             List.of(daemon.toString(), "-n", "-c", config.toString()),
             port,
             dir.resolve("proftpd.log"));
@@ -105,6 +105,6 @@ public final class ProftpdServer implements FtpServerUnderTest {
 
   @Override
   public void close() throws IOException, InterruptedException {
-    FtpServerHost.stop(server);
+    ServerHost.stop(server);
   }
 }

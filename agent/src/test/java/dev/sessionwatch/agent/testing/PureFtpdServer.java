@@ -38,12 +38,12 @@ public final class PureFtpdServer implements FtpServerUnderTest {
   }
 
   public static PureFtpdServer start(Path dir) throws Exception {
-    Path daemon = FtpServerHost.requireProgram(PACKAGE, DAEMON);
-    Path pureFtpwho = FtpServerHost.requireProgram(PACKAGE, PURE_FTPWHO);
-    int port = FtpServerHost.freePort();
-    int[] passive = FtpServerHost.freePortRange(20);
+    Path daemon = ServerHost.requireProgram(PACKAGE, DAEMON);
+    Path pureFtpwho = ServerHost.requireProgram(PACKAGE, PURE_FTPWHO);
+    int port = ServerHost.freePort();
+    int[] passive = ServerHost.freePortRange(20);
     Process server =
-        FtpServerHost.launch(
+        ServerHost.launch(
             List.of(
                 daemon.toString(),
                 "--bind",
@@ -85,6 +85,6 @@ public final class PureFtpdServer implements FtpServerUnderTest {
 
   @Override
   public void close() throws IOException, InterruptedException {
-    FtpServerHost.stop(server);
+    ServerHost.stop(server);
   }
 }

@@ -41,9 +41,9 @@ public final class VsftpdServer implements FtpServerUnderTest {
    * @param processTitles whether it sets process titles ({@code setproctitle_enable})
    */
   public static VsftpdServer start(Path dir, boolean processTitles) throws Exception {
-    Path daemon = FtpServerHost.requireProgram(PACKAGE, DAEMON);
-    int port = FtpServerHost.freePort();
-    int[] passive = FtpServerHost.freePortRange(20);
+    Path daemon = ServerHost.requireProgram(PACKAGE, DAEMON);
+    int port = ServerHost.freePort();
+    int[] passive = ServerHost.freePortRange(20);
     // vsftpd refuses to start unless its chroot directory exists, is empty and is not writable.
     Path emptyDir = Files.createDirectory(dir.resolve("empty"));
     Path config = dir.resolve("vsftpd.conf");
@@ -70,7 +70,7 @@ public final class VsftpdServer implements FtpServerUnderTest {
             "xferlog_enable=NO",
             ""));
     Process server =
-        FtpServerHost.launch(
+        ServerHost.launch(
             List.of(daemon.toString(), config.toString()), port, dir.resolve("vsftpd.log"));
     return new VsftpdServer(daemon, config, port, server);
   }
@@ -96,6 +96,6 @@ public final class VsftpdServer implements FtpServerUnderTest {
 
   @Override
   public void close() throws IOException, InterruptedException {
-    FtpServerHost.stop(server);
+    ServerHost.stop(server);
   }
 }

@@ -1,22 +1,44 @@
-package dev.sessionwatch.agent.ftp;
+package dev.sessionwatch.agent.source;
 
 import dev.sessionwatch.agent.os.ProcessIdentity;
 import dev.sessionwatch.agent.os.ProcessSignaller;
 import dev.sessionwatch.agent.os.Termination;
-import dev.sessionwatch.agent.source.ActionException;
-import dev.sessionwatch.agent.source.ActionResult;
 import dev.sessionwatch.protocol.Session;
+import dev.sessionwatch.protocol.SessionAction;
 import java.util.List;
 
 /**
- * An FTP session as just listed, with the processes that ending it signals.
+ * A session as just listed, with the processes that ending it signals: the shape of every source
+ * whose sessions offer only {@link SessionAction#END} (FTP servers, Cockpit).
  *
- * @param processes what ending signals: the session's process, or all of its process group
+ * @param processes what ending signals, e.g. the session's process, or all of its process group
  */
-record ListedProcess(Session session, List<ProcessIdentity> processes) {
+public record ListedProcess(Session session, List<ProcessIdentity> processes) {
 
-  ListedProcess {
+  public ListedProcess {
     processes = List.copyOf(processes);
+  }
+
+  /** Lists a source's sessions with the processes behind them, afresh. */
+  @FunctionalInterface
+  public interface Scan {
+    List<ListedProcess> scan() throws SourceException;
+  }
+
+  /** Ends a session an operator picked, after listing the source again. */
+  public static ActionResult endPicked(
+      Scan source, Session picked, SessionAction action, ProcessSignaller signaller)
+      throws ActionException {
+    if (action != SessionAction.END) {
+      throw new ActionException(
+          ActionException.Reason.NOT_OFFERED,
+          "session " + picked.id() + " offers only end, not " + action.wireName());
+    }
+    try {
+      return find(source.scan(), picked).end(signaller);
+    } catch (SourceException e) {
+      throw new ActionException(ActionException.Reason.FAILED, e.getMessage(), e);
+    }
   }
 
   /**
@@ -24,7 +46,8 @@ record ListedProcess(Session session, List<ProcessIdentity> processes) {
    *
    * @throws ActionException GONE when it is no longer listed
    */
-  static ListedProcess find(List<ListedProcess> listed, Session picked) throws ActionException {
+  public static ListedProcess find(List<ListedProcess> listed, Session picked)
+      throws ActionException {
     return listed.stream()
         .filter(candidate -> candidate.session().id().equals(picked.id()))
         .findFirst()
@@ -38,7 +61,7 @@ record ListedProcess(Session session, List<ProcessIdentity> processes) {
    * Ends the processes: SIGTERM, the grace, SIGKILL; each re-checked (PID and start time) right
    * before its signal.
    */
-  ActionResult end(ProcessSignaller signaller) throws ActionException {
+  public ActionResult end(ProcessSignaller signaller) throws ActionException {
     Termination termination;
     try {
       termination = signaller.end(processes);

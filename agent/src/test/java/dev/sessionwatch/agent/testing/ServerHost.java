@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * looked for there first ({@code FOLDER/PACKAGE/usr/sbin/pure-ftpd}), then where its installed
  * package puts it ({@code /usr/sbin/pure-ftpd}).
  */
-public final class FtpServerHost {
+public final class ServerHost {
 
   public static final String LOCATION_PROPERTY = "sessionwatch.test.ftpServers";
   public static final String DEFAULT_LOCATION = "/opt/sessionwatch-test/ftp";
@@ -38,7 +38,7 @@ public final class FtpServerHost {
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
   private static final CommandRunner COMMANDS = new CommandRunner(Duration.ofSeconds(30), 65536);
 
-  private FtpServerHost() {}
+  private ServerHost() {}
 
   /**
    * A program of a server package, unpacked or installed; skips the calling test when it is
@@ -162,7 +162,8 @@ public final class FtpServerHost {
     }
   }
 
-  private static boolean isRoot() {
+  /** Whether the tests run as root, as every test that starts a real server must. */
+  public static boolean isRoot() {
     return new ProcessTable(ProcessTable.DEFAULT_ROOT)
         .read(ProcessHandle.current().pid())
         .map(self -> self.uid() == 0)

@@ -78,10 +78,10 @@ public final class ConfigLoader {
     for (SourceSection source : SOURCES) {
       ConfigSection section = sources.section(source.key());
       boolean on = section.bool("enabled", source.enabledByDefault());
-      SourceSettings settings = source.reader().read(section);
+      List<? extends SourceSettings> settings = source.reader().read(section);
       section.finish();
       if (on) {
-        enabled.add(settings);
+        enabled.addAll(settings);
       }
     }
     AgentConfig.DemoSettings demo = demo(sources.section("demo"));

@@ -3,6 +3,7 @@ package dev.sessionwatch.agent.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.sessionwatch.agent.exec.ExecSettings;
 import dev.sessionwatch.agent.ftp.ProftpdSettings;
 import dev.sessionwatch.agent.ftp.ProftpdSource;
 import dev.sessionwatch.agent.ftp.PureFtpdSettings;
@@ -35,7 +36,8 @@ public final class ConfigLoader {
           new SourceSection(UtmpSource.NAME, true, UtmpSettings::read),
           new SourceSection(ProftpdSource.NAME, true, ProftpdSettings::read),
           new SourceSection(PureFtpdSource.NAME, true, PureFtpdSettings::read),
-          new SourceSection(CpanelSource.NAME, true, CpanelSettings::read));
+          new SourceSection(CpanelSource.NAME, true, CpanelSettings::read),
+          new SourceSection(ExecSettings.KEY, true, ExecSettings::read));
 
   private ConfigLoader() {}
 

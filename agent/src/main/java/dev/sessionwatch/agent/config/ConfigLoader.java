@@ -3,6 +3,7 @@ package dev.sessionwatch.agent.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.sessionwatch.agent.exec.ExecSettings;
 import dev.sessionwatch.agent.ftp.ProftpdSettings;
 import dev.sessionwatch.agent.ftp.ProftpdSource;
 import dev.sessionwatch.agent.ftp.PureFtpdSettings;
@@ -11,6 +12,8 @@ import dev.sessionwatch.agent.ftp.VsftpdSettings;
 import dev.sessionwatch.agent.ftp.VsftpdSource;
 import dev.sessionwatch.agent.panel.CockpitSettings;
 import dev.sessionwatch.agent.panel.CockpitSource;
+import dev.sessionwatch.agent.panel.CpanelSettings;
+import dev.sessionwatch.agent.panel.CpanelSource;
 import dev.sessionwatch.agent.source.SourceSettings;
 import dev.sessionwatch.agent.terminal.UtmpSettings;
 import dev.sessionwatch.agent.terminal.UtmpSource;
@@ -38,7 +41,9 @@ public final class ConfigLoader {
           new SourceSection(ProftpdSource.NAME, true, ProftpdSettings::read),
           new SourceSection(PureFtpdSource.NAME, true, PureFtpdSettings::read),
           new SourceSection(VsftpdSource.NAME, true, VsftpdSettings::read),
-          new SourceSection(CockpitSource.NAME, true, CockpitSettings::read));
+          new SourceSection(CockpitSource.NAME, true, CockpitSettings::read),
+          new SourceSection(CpanelSource.NAME, true, CpanelSettings::read),
+          new SourceSection(ExecSettings.KEY, true, ExecSettings::read));
 
   private ConfigLoader() {}
 
@@ -84,10 +89,10 @@ public final class ConfigLoader {
     for (SourceSection source : SOURCES) {
       ConfigSection section = sources.section(source.key());
       boolean on = section.bool("enabled", source.enabledByDefault());
-      SourceSettings settings = source.reader().read(section);
+      List<? extends SourceSettings> settings = source.reader().read(section);
       section.finish();
       if (on) {
-        enabled.add(settings);
+        enabled.addAll(settings);
       }
     }
     AgentConfig.DemoSettings demo = demo(sources.section("demo"));

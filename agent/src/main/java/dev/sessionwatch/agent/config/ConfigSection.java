@@ -87,6 +87,43 @@ public final class ConfigSection {
     return value;
   }
 
+  /** A list of non-empty strings, such as a command and its arguments; empty when absent. */
+  public List<String> strings(String key) throws ConfigException {
+    JsonNode value = value(key);
+    if (value.isMissingNode()) {
+      return List.of();
+    }
+    ConfigException wrong =
+        invalid(key, "must be a list of non-empty strings, e.g. [/usr/bin/program, --flag]");
+    if (!value.isArray() || value.isEmpty()) {
+      throw wrong;
+    }
+    List<String> strings = new ArrayList<>();
+    for (JsonNode item : value) {
+      if (!item.isTextual() || item.asText().isEmpty()) {
+        throw wrong;
+      }
+      strings.add(item.asText());
+    }
+    return List.copyOf(strings);
+  }
+
+  /** A list of mappings, each read as a section named {@code key[INDEX]}; empty when absent. */
+  public List<ConfigSection> sections(String key) throws ConfigException {
+    JsonNode value = value(key);
+    if (value.isMissingNode() || value.isNull()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw invalid(key, "must be a list of mappings");
+    }
+    List<ConfigSection> sections = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      sections.add(new ConfigSection(qualified(key) + "[" + i + "]", value.get(i)));
+    }
+    return List.copyOf(sections);
+  }
+
   /** A nested mapping, empty when absent. */
   public ConfigSection section(String key) throws ConfigException {
     return new ConfigSection(qualified(key), value(key));

@@ -56,7 +56,9 @@ public final class SessionCatalog {
         continue;
       }
       try {
-        sessions.addAll(listChecked(source));
+        SessionSource.Listing listing = listChecked(source);
+        sessions.addAll(listing.sessions());
+        listing.problems().forEach(problem -> errors.add(new SourceError(source.name(), problem)));
       } catch (SourceException e) {
         errors.add(new SourceError(source.name(), e.getMessage()));
       }
@@ -74,7 +76,7 @@ public final class SessionCatalog {
     if (source.isEmpty() || !source.get().status().available()) {
       return Optional.empty();
     }
-    return listChecked(source.get()).stream().filter(s -> s.id().equals(id)).findFirst();
+    return listChecked(source.get()).sessions().stream().filter(s -> s.id().equals(id)).findFirst();
   }
 
   /**
@@ -104,21 +106,23 @@ public final class SessionCatalog {
   }
 
   /** A source's list, sorted by id so that an unchanged host answers byte-identical lists. */
-  private static List<Session> listChecked(SessionSource source) throws SourceException {
-    List<Session> listed;
+  private static SessionSource.Listing listChecked(SessionSource source) throws SourceException {
+    SessionSource.Listing listing;
     try {
-      listed = source.list();
+      listing = source.listing();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "source " + source.name() + " failed", e);
       throw new SourceException("internal error in source " + source.name() + ": " + e, e);
     }
     String prefix = source.name() + ":";
-    for (Session session : listed) {
+    for (Session session : listing.sessions()) {
       if (!session.id().startsWith(prefix) || session.kind() != source.kind()) {
         throw new SourceException(
             "source " + source.name() + " listed a session it does not own: " + session.id());
       }
     }
-    return listed.stream().sorted(Comparator.comparing(Session::id)).toList();
+    return new SessionSource.Listing(
+        listing.sessions().stream().sorted(Comparator.comparing(Session::id)).toList(),
+        listing.problems());
   }
 }

@@ -31,6 +31,29 @@ public interface SessionSource {
   List<Session> list() throws SourceException;
 
   /**
+   * Reads the sessions now, with the problems that left some out without stopping the listing (a
+   * session file that cannot be parsed, say). The agent reports each problem beside the sessions
+   * that were read. Sources that either list everything or fail keep this default.
+   *
+   * @throws SourceException when the sessions cannot be read at all
+   */
+  default Listing listing() throws SourceException {
+    return new Listing(list(), List.of());
+  }
+
+  /**
+   * A source's sessions of this moment.
+   *
+   * @param problems why some sessions were left out, each in words for an operator; empty when none
+   */
+  record Listing(List<Session> sessions, List<String> problems) {
+    public Listing {
+      sessions = List.copyOf(sessions);
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /**
    * Carries out an action on a session this source has just listed again.
    *
    * <p>Implementations re-check, right before acting, that each process they signal is still the

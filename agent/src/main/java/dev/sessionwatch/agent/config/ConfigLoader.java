@@ -7,6 +7,8 @@ import dev.sessionwatch.agent.ftp.ProftpdSettings;
 import dev.sessionwatch.agent.ftp.ProftpdSource;
 import dev.sessionwatch.agent.ftp.PureFtpdSettings;
 import dev.sessionwatch.agent.ftp.PureFtpdSource;
+import dev.sessionwatch.agent.panel.PleskSettings;
+import dev.sessionwatch.agent.panel.PleskSource;
 import dev.sessionwatch.agent.source.SourceSettings;
 import dev.sessionwatch.agent.terminal.UtmpSettings;
 import dev.sessionwatch.agent.terminal.UtmpSource;
@@ -32,7 +34,8 @@ public final class ConfigLoader {
       List.of(
           new SourceSection(UtmpSource.NAME, true, UtmpSettings::read),
           new SourceSection(ProftpdSource.NAME, true, ProftpdSettings::read),
-          new SourceSection(PureFtpdSource.NAME, true, PureFtpdSettings::read));
+          new SourceSection(PureFtpdSource.NAME, true, PureFtpdSettings::read),
+          new SourceSection(PleskSource.NAME, false, PleskSettings::read));
 
   private ConfigLoader() {}
 

@@ -14,6 +14,8 @@ import dev.sessionwatch.agent.panel.CockpitSettings;
 import dev.sessionwatch.agent.panel.CockpitSource;
 import dev.sessionwatch.agent.panel.CpanelSettings;
 import dev.sessionwatch.agent.panel.CpanelSource;
+import dev.sessionwatch.agent.panel.PleskSettings;
+import dev.sessionwatch.agent.panel.PleskSource;
 import dev.sessionwatch.agent.source.SourceSettings;
 import dev.sessionwatch.agent.terminal.UtmpSettings;
 import dev.sessionwatch.agent.terminal.UtmpSource;
@@ -43,6 +45,7 @@ public final class ConfigLoader {
           new SourceSection(VsftpdSource.NAME, true, VsftpdSettings::read),
           new SourceSection(CockpitSource.NAME, true, CockpitSettings::read),
           new SourceSection(CpanelSource.NAME, true, CpanelSettings::read),
+          new SourceSection(PleskSource.NAME, false, PleskSettings::read),
           new SourceSection(ExecSettings.KEY, true, ExecSettings::read));
 
   private ConfigLoader() {}

@@ -41,6 +41,7 @@ public record ActionPlan(List<PlannedAction> steps) {
               case END -> "End";
               case DISCONNECT -> "Disconnect";
               case LOGOUT -> "Log out";
+              case MESSAGE -> "Send a message to";
             };
     return steps.size() == 1
         ? verb + " this session?"

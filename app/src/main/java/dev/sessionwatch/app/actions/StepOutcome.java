@@ -66,6 +66,7 @@ public record StepOutcome(PlannedAction step, boolean succeeded, String message)
       case END -> "ended";
       case DISCONNECT -> "disconnected";
       case LOGOUT -> "logged out";
+      case MESSAGE -> "message sent";
     };
   }
 }

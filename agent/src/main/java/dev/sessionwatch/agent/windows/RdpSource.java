@@ -12,7 +12,6 @@ import dev.sessionwatch.protocol.SourceStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +31,6 @@ import java.util.Optional;
 public final class RdpSource implements SessionSource {
 
   public static final String NAME = "rdp";
-
-  private static final Duration POLL = Duration.ofMillis(250);
 
   private final RdpSettings settings;
   private final HostSystem host;
@@ -246,26 +243,17 @@ public final class RdpSource implements SessionSource {
    * connected after a disconnect. Windows does both asynchronously.
    */
   private boolean tookEffect(String id, SessionAction action) {
-    long deadline = System.nanoTime() + settings.grace().toNanos();
-    while (true) {
-      try {
-        Optional<Session> now = list().stream().filter(s -> s.id().equals(id)).findFirst();
-        if (now.isEmpty()
-            || action == SessionAction.DISCONNECT && !now.get().allows(SessionAction.DISCONNECT)) {
-          return true;
-        }
-      } catch (SourceException e) {
-        return false;
-      }
-      if (System.nanoTime() - deadline >= 0) {
-        return false;
-      }
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
+    return new GracePeriod(settings.grace())
+        .awaits(
+            () -> {
+              try {
+                Optional<Session> now = list().stream().filter(s -> s.id().equals(id)).findFirst();
+                return now.isEmpty()
+                    || action == SessionAction.DISCONNECT
+                        && !now.get().allows(SessionAction.DISCONNECT);
+              } catch (SourceException e) {
+                return false;
+              }
+            });
   }
 }

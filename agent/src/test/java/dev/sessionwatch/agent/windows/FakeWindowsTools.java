@@ -44,8 +44,11 @@ final class FakeWindowsTools {
             "printf '%s\\n' '" + END_OF_CALL + "' >> \"$0.calls\"",
             "cat \"$0.out\"",
             "cat \"$0.err\" >&2",
-            "if [ -f \"$0.next\" ]; then mv \"$0.next\" \"$0.out\"; fi",
-            "exit \"$(cat \"$0.status\")\"",
+            "status=\"$(cat \"$0.status\")\"",
+            "for part in out err status; do",
+            "  if [ -f \"$0.next-$part\" ]; then mv \"$0.next-$part\" \"$0.$part\"; fi",
+            "done",
+            "exit \"$status\"",
             ""));
     if (!program.toFile().setExecutable(true)) {
       throw new IOException("cannot make " + program + " executable");
@@ -57,9 +60,16 @@ final class FakeWindowsTools {
     answer(tool, out, "", 0);
   }
 
-  /** From its second run on, the tool prints {@code out} instead: the host changed meanwhile. */
+  /** From the run after the next on, the tool prints {@code out}: the host changed meanwhile. */
   void thenAnswer(String tool, String out) throws IOException {
-    Files.writeString(directory.resolve(tool + ".next"), out, StandardCharsets.UTF_8);
+    thenAnswer(tool, out, "", 0);
+  }
+
+  /** From the run after the next on, the tool prints these and exits with {@code status}. */
+  void thenAnswer(String tool, String out, String err, int status) throws IOException {
+    Files.writeString(directory.resolve(tool + ".next-out"), out, StandardCharsets.UTF_8);
+    Files.writeString(directory.resolve(tool + ".next-err"), err, StandardCharsets.UTF_8);
+    Files.writeString(directory.resolve(tool + ".next-status"), Integer.toString(status));
   }
 
   /** The arguments of each run of the tool, in order. */

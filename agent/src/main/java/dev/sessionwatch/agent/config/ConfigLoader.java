@@ -10,6 +10,10 @@ import dev.sessionwatch.agent.ftp.PureFtpdSource;
 import dev.sessionwatch.agent.source.SourceSettings;
 import dev.sessionwatch.agent.terminal.UtmpSettings;
 import dev.sessionwatch.agent.terminal.UtmpSource;
+import dev.sessionwatch.agent.windows.IisFtpSettings;
+import dev.sessionwatch.agent.windows.IisFtpSource;
+import dev.sessionwatch.agent.windows.RdpSettings;
+import dev.sessionwatch.agent.windows.RdpSource;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -32,7 +36,9 @@ public final class ConfigLoader {
       List.of(
           new SourceSection(UtmpSource.NAME, true, UtmpSettings::read),
           new SourceSection(ProftpdSource.NAME, true, ProftpdSettings::read),
-          new SourceSection(PureFtpdSource.NAME, true, PureFtpdSettings::read));
+          new SourceSection(PureFtpdSource.NAME, true, PureFtpdSettings::read),
+          new SourceSection(RdpSource.NAME, true, RdpSettings::read),
+          new SourceSection(IisFtpSource.NAME, true, IisFtpSettings::read));
 
   private ConfigLoader() {}
 

@@ -49,7 +49,7 @@ public record StepOutcome(PlannedAction step, boolean succeeded, String message)
     return new StepOutcome(
         step,
         true,
-        outcome.sessionEnded()
+        outcome.sessionEnded() || step.action() == SessionAction.MESSAGE
             ? done
             : done
                 + ", but the session had not ended when the agent answered ("

@@ -13,7 +13,6 @@ import dev.sessionwatch.protocol.SessionKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -72,14 +71,14 @@ class ConsoleMessageTest {
     assertThat(menu.getItems())
         .extracting(MenuItem::getId)
         .containsSubsequence("menu-message", "menu-disconnect", "menu-logout");
-    choose(menu, "menu-message"); // closes the menu; the dialog it opens is cancelled
+    ContextMenus.choose(menu, "menu-message"); // closes the menu; the dialog it opens is cancelled
     dialog();
     robot.clickOn("#cancel-action-button");
   }
 
   @Test
   void sendingAMessageReachesTheSessionsSourceAndTheSessionStays() throws Exception {
-    choose(ContextMenus.openOn(robot, aliceRow()), "menu-message");
+    ContextMenus.choose(ContextMenus.openOn(robot, aliceRow()), "menu-message");
     DialogPane dialog = dialog();
     assertThat(robot.from(dialog).lookup(".planned-session").queryAllAs(Label.class))
         .extracting(Label::getText)
@@ -96,7 +95,7 @@ class ConsoleMessageTest {
 
   @Test
   void aTextTheAgentWouldRefuseCannotBeSentAndSaysWhy() throws Exception {
-    choose(ContextMenus.openOn(robot, aliceRow()), "menu-message");
+    ContextMenus.choose(ContextMenus.openOn(robot, aliceRow()), "menu-message");
     dialog();
 
     robot.clickOn("#message-text").write("say \"hi\"");
@@ -111,7 +110,7 @@ class ConsoleMessageTest {
 
   @Test
   void anEmptyMessageCannotBeSent() throws Exception {
-    choose(ContextMenus.openOn(robot, aliceRow()), "menu-message");
+    ContextMenus.choose(ContextMenus.openOn(robot, aliceRow()), "menu-message");
     dialog();
 
     assertThat(robot.lookup("#send-message-button").queryButton().isDisabled()).isTrue();
@@ -140,20 +139,5 @@ class ConsoleMessageTest {
     WaitForAsyncUtils.waitFor(
         5, TimeUnit.SECONDS, () -> robot.lookup("#message-dialog").tryQuery().isPresent());
     return robot.lookup("#message-dialog").queryAs(DialogPane.class);
-  }
-
-  /** Hides the menu and fires the item with this id, as a click on it does. */
-  private static void choose(ContextMenu menu, String id) {
-    MenuItem item =
-        menu.getItems().stream()
-            .filter(candidate -> id.equals(candidate.getId()))
-            .findFirst()
-            .orElseThrow();
-    Platform.runLater(
-        () -> {
-          menu.hide();
-          item.fire();
-        });
-    WaitForAsyncUtils.waitForFxEvents();
   }
 }

@@ -24,13 +24,7 @@ public final class MessageDialog {
     dialog.initOwner(owner);
     dialog.setTitle(plan.title());
     dialog.setHeaderText(plan.question());
-    VBox content = new VBox();
-    content.getStyleClass().add("planned-sessions");
-    for (String line : plan.lines()) {
-      Label label = new Label(line);
-      label.getStyleClass().add("planned-session");
-      content.getChildren().add(label);
-    }
+    VBox content = ConfirmEndDialog.plannedSessions(plan);
     TextField text = new TextField();
     text.setId("message-text");
     text.setPromptText("What the user reads, e.g. the server restarts at 18:00");

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.DialogPane;
@@ -145,7 +144,7 @@ class ConsoleActionsTest {
   void cancelLeavesTheSession() throws Exception {
     Session ftp = demoHost.addSession(SessionKind.FTP);
     showConsole(Role.OPERATOR);
-    choose(ContextMenus.openOn(robot, rowOf(SessionKind.FTP, ftp)), "menu-end");
+    ContextMenus.choose(ContextMenus.openOn(robot, rowOf(SessionKind.FTP, ftp)), "menu-end");
     DialogPane confirmation = dialog("#confirm-action-dialog");
     assertThat(labels(confirmation)).anyMatch(text -> text.contains(ftp.user()));
 
@@ -176,7 +175,7 @@ class ConsoleActionsTest {
   void confirmingEndsTheSessionOnTheAgentAndTheRowDisappears() throws Exception {
     Session ftp = demoHost.addSession(SessionKind.FTP);
     showConsole(Role.OPERATOR);
-    choose(ContextMenus.openOn(robot, rowOf(SessionKind.FTP, ftp)), "menu-end");
+    ContextMenus.choose(ContextMenus.openOn(robot, rowOf(SessionKind.FTP, ftp)), "menu-end");
     dialog("#confirm-action-dialog");
 
     robot.clickOn("#confirm-action-button");
@@ -225,7 +224,7 @@ class ConsoleActionsTest {
   void aViewerTokensRefusalIsShown() throws Exception {
     Session ftp = demoHost.addSession(SessionKind.FTP);
     showConsole(Role.VIEWER);
-    choose(ContextMenus.openOn(robot, rowOf(SessionKind.FTP, ftp)), "menu-end");
+    ContextMenus.choose(ContextMenus.openOn(robot, rowOf(SessionKind.FTP, ftp)), "menu-end");
     dialog("#confirm-action-dialog");
 
     robot.clickOn("#confirm-action-button");
@@ -267,7 +266,8 @@ class ConsoleActionsTest {
     Session ftp = demoHost.addSession(SessionKind.FTP);
     showConsole(Role.OPERATOR);
 
-    choose(ContextMenus.openOn(robot, rowOf(SessionKind.FTP, ftp)), "menu-filter-user");
+    ContextMenus.choose(
+        ContextMenus.openOn(robot, rowOf(SessionKind.FTP, ftp)), "menu-filter-user");
 
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup("#search-field").queryAs(TextField.class).getText())
@@ -353,21 +353,6 @@ class ConsoleActionsTest {
       }
     }
     return false;
-  }
-
-  /** Hides the menu and fires the item with this id, as a click on it does. */
-  private static void choose(ContextMenu menu, String id) {
-    MenuItem item =
-        menu.getItems().stream()
-            .filter(candidate -> id.equals(candidate.getId()))
-            .findFirst()
-            .orElseThrow();
-    Platform.runLater(
-        () -> {
-          menu.hide();
-          item.fire();
-        });
-    WaitForAsyncUtils.waitForFxEvents();
   }
 
   private static List<String> actionLabels(ContextMenu menu) {

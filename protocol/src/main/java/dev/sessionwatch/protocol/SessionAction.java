@@ -12,7 +12,12 @@ public enum SessionAction {
   /** Cut the connection; on a terminal, programs started outside the connection may survive. */
   DISCONNECT("Disconnect"),
   /** End the login and every process it started. */
-  LOGOUT("Log out");
+  LOGOUT("Log out"),
+  /**
+   * Show the session's user a message, e.g. a warning before a log-out; the session goes on. The
+   * only action that takes a parameter: its text, see {@link ActionRequest}.
+   */
+  MESSAGE("Send message");
 
   private final String label;
 

@@ -19,6 +19,10 @@ import dev.sessionwatch.agent.panel.PleskSource;
 import dev.sessionwatch.agent.source.SourceSettings;
 import dev.sessionwatch.agent.terminal.UtmpSettings;
 import dev.sessionwatch.agent.terminal.UtmpSource;
+import dev.sessionwatch.agent.windows.IisFtpSettings;
+import dev.sessionwatch.agent.windows.IisFtpSource;
+import dev.sessionwatch.agent.windows.RdpSettings;
+import dev.sessionwatch.agent.windows.RdpSource;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -46,6 +50,8 @@ public final class ConfigLoader {
           new SourceSection(CockpitSource.NAME, true, CockpitSettings::read),
           new SourceSection(CpanelSource.NAME, true, CpanelSettings::read),
           new SourceSection(PleskSource.NAME, false, PleskSettings::read),
+          new SourceSection(RdpSource.NAME, true, RdpSettings::read),
+          new SourceSection(IisFtpSource.NAME, true, IisFtpSettings::read),
           new SourceSection(ExecSettings.KEY, true, ExecSettings::read));
 
   private ConfigLoader() {}

@@ -232,6 +232,8 @@ public final class DemoHost {
       case END -> "ended";
       case DISCONNECT -> "disconnected";
       case LOGOUT -> "logged out";
+      // Simulated sessions never offer a message, and perform refuses what is not offered.
+      case MESSAGE -> throw new IllegalArgumentException("simulated sessions take no message");
     };
   }
 

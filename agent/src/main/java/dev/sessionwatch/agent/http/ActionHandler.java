@@ -1,12 +1,15 @@
 package dev.sessionwatch.agent.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sessionwatch.agent.audit.AuditLog;
 import dev.sessionwatch.agent.auth.Token;
 import dev.sessionwatch.agent.source.ActionException;
 import dev.sessionwatch.agent.source.ActionResult;
 import dev.sessionwatch.agent.source.SessionCatalog;
 import dev.sessionwatch.protocol.ActionOutcome;
+import dev.sessionwatch.protocol.ActionRequest;
 import dev.sessionwatch.protocol.AuditEntry;
+import dev.sessionwatch.protocol.Json;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;
 import java.io.IOException;
@@ -73,12 +76,12 @@ final class ActionHandler implements Handler {
                             + ApiRequest.printable(attempt.action)
                             + "'; actions are "
                             + KNOWN_ACTIONS));
-    request.body(); // no action takes parameters yet; read only to enforce the size limit
+    ActionRequest parameters = parameters(request.body(), action);
     Session session = SessionHandler.find(catalog, attempt.sessionId);
     attempt.user = session.user();
     attempt.source = session.source();
     try {
-      ActionResult result = catalog.perform(session, action);
+      ActionResult result = catalog.perform(session, action, parameters);
       return new ActionOutcome(
           session.id(), action, clock.instant(), result.sessionEnded(), result.message());
     } catch (ActionException e) {
@@ -88,6 +91,39 @@ final class ActionHandler implements Handler {
         case FAILED -> ApiException.actionFailed(e.getMessage());
       };
     }
+  }
+
+  /**
+   * The request body: none, or a JSON {@link ActionRequest}; a text only for {@code message}, and
+   * only one that can be passed on safely.
+   */
+  private static ActionRequest parameters(byte[] body, SessionAction action) throws ApiException {
+    ActionRequest parameters;
+    try {
+      parameters =
+          body.length == 0
+              ? ActionRequest.NONE
+              : Json.mapper().readValue(body, ActionRequest.class);
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest(
+          "the body is not an action request ({\"text\": \"...\"}): " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw ApiException.badRequest("the body cannot be read: " + e.getMessage());
+    }
+    if (parameters == null) {
+      return ActionRequest.NONE;
+    }
+    if (action != SessionAction.MESSAGE) {
+      if (parameters.text() != null) {
+        throw ApiException.badRequest(action.wireName() + " takes no text; only message does");
+      }
+      return parameters;
+    }
+    String problem = ActionRequest.textProblem(parameters.text()).orElse(null);
+    if (problem != null) {
+      throw ApiException.badRequest(problem);
+    }
+    return parameters;
   }
 
   private void audit(Attempt attempt, AuditEntry.Outcome outcome, int status, String message) {

@@ -1,5 +1,6 @@
 package dev.sessionwatch.agent.source;
 
+import dev.sessionwatch.protocol.ActionRequest;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;
 import dev.sessionwatch.protocol.SessionKind;
@@ -82,8 +83,11 @@ public final class SessionCatalog {
   /**
    * Carries out an action on a session after listing its source again, so that only a session that
    * still exists, and still offers the action, is acted on.
+   *
+   * @param request what came with the action (a message's text), already checked
    */
-  public ActionResult perform(Session session, SessionAction action) throws ActionException {
+  public ActionResult perform(Session session, SessionAction action, ActionRequest request)
+      throws ActionException {
     if (!session.allows(action)) {
       throw new ActionException(
           ActionException.Reason.NOT_OFFERED,
@@ -95,7 +99,7 @@ public final class SessionCatalog {
                 () ->
                     new ActionException(
                         ActionException.Reason.GONE, "no source lists " + session.id()));
-    return source.perform(session, action);
+    return source.perform(session, action, request);
   }
 
   private Optional<SessionSource> owner(String id) {

@@ -1,5 +1,6 @@
 package dev.sessionwatch.agent.source;
 
+import dev.sessionwatch.protocol.ActionRequest;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;
 import dev.sessionwatch.protocol.SessionKind;
@@ -63,4 +64,14 @@ public interface SessionSource {
    * @throws ActionException when the session vanished meanwhile or the action failed
    */
   ActionResult perform(Session session, SessionAction action) throws ActionException;
+
+  /**
+   * Carries out an action with what the operator sent along with it: the text of a {@link
+   * SessionAction#MESSAGE}. Sources that offer no such action need not override this; the agent has
+   * already checked the request ({@link ActionRequest#textProblem}).
+   */
+  default ActionResult perform(Session session, SessionAction action, ActionRequest request)
+      throws ActionException {
+    return perform(session, action);
+  }
 }

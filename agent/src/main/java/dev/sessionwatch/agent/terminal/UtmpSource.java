@@ -112,6 +112,9 @@ public final class UtmpSource implements SessionSource {
               throw new ActionException(
                   ActionException.Reason.NOT_OFFERED,
                   "terminal sessions are not ended but logged out");
+          case MESSAGE ->
+              throw new ActionException(
+                  ActionException.Reason.NOT_OFFERED, "utmp logins take no message");
         };
     Termination termination;
     try {

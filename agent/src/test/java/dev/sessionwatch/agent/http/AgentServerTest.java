@@ -8,6 +8,8 @@ import dev.sessionwatch.agent.audit.AuditLog;
 import dev.sessionwatch.agent.auth.TokenStore;
 import dev.sessionwatch.agent.source.FixtureSource;
 import dev.sessionwatch.agent.source.SessionCatalog;
+import dev.sessionwatch.protocol.ActionOutcome;
+import dev.sessionwatch.protocol.ActionRequest;
 import dev.sessionwatch.protocol.AuditEntry;
 import dev.sessionwatch.protocol.AuditTrail;
 import dev.sessionwatch.protocol.HostInfo;
@@ -268,6 +270,94 @@ class AgentServerTest {
 
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(ftp.performed()).isEmpty();
+  }
+
+  /** Carol's session, tty:400-4, which takes messages. */
+  private void addMessageableSession() {
+    terminals.add("400-4", "carol", SessionAction.MESSAGE, SessionAction.LOGOUT);
+  }
+
+  private HttpRequest.Builder postJson(String path, String json) {
+    return post(path, operator)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void messageReachesTheSourceWithItsTextAndLeavesTheSession() throws Exception {
+    addMessageableSession();
+    HttpResponse<String> response =
+        send(
+            postJson("/v1/sessions/tty:400-4/message", "{\"text\": \"Log off by 18:00, please\"}"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(read(response, ActionOutcome.class).action()).isEqualTo(SessionAction.MESSAGE);
+    assertThat(terminals.performed()).containsExactly("tty:400-4 message Log off by 18:00, please");
+    assertThat(send(get("/v1/sessions/tty:400-4", operator)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void messageWithoutTextIsBadRequest() throws Exception {
+    addMessageableSession();
+    HttpResponse<String> response = send(post("/v1/sessions/tty:400-4/message", operator));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json(response).get("message").asText()).contains("empty");
+    assertThat(terminals.performed()).isEmpty();
+  }
+
+  @Test
+  void messageWithAControlCharacterIsBadRequest() throws Exception {
+    addMessageableSession();
+    HttpResponse<String> response =
+        send(postJson("/v1/sessions/tty:400-4/message", "{\"text\": \"two\\nlines\"}"));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json(response).get("message").asText()).contains("control");
+    assertThat(terminals.performed()).isEmpty();
+  }
+
+  @Test
+  void messageOverTheLengthLimitIsBadRequest() throws Exception {
+    addMessageableSession();
+    String text = "a".repeat(ActionRequest.MAX_TEXT_LENGTH + 1);
+
+    HttpResponse<String> response =
+        send(postJson("/v1/sessions/tty:400-4/message", "{\"text\": \"" + text + "\"}"));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(terminals.performed()).isEmpty();
+  }
+
+  @Test
+  void textWithAnotherActionIsBadRequest() throws Exception {
+    addMessageableSession();
+    HttpResponse<String> response =
+        send(postJson("/v1/sessions/tty:400-4/logout", "{\"text\": \"bye\"}"));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json(response).get("message").asText()).contains("takes no text");
+    assertThat(terminals.performed()).isEmpty();
+  }
+
+  @Test
+  void aBodyThatIsNotJsonIsBadRequest() throws Exception {
+    addMessageableSession();
+    HttpResponse<String> response = send(postJson("/v1/sessions/tty:400-4/message", "hello"));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(terminals.performed()).isEmpty();
+  }
+
+  @Test
+  void aRefusedMessageIsAudited() throws Exception {
+    addMessageableSession();
+    send(postJson("/v1/sessions/tty:400-4/message", "{\"text\": \"\\u0007\"}"));
+
+    AuditEntry entry = auditLog.latest(1).get(0);
+    assertThat(entry.action()).isEqualTo("message");
+    assertThat(entry.outcome()).isEqualTo(AuditEntry.Outcome.REFUSED);
+    assertThat(entry.status()).isEqualTo(400);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.sessionwatch.agent.source;
 
+import dev.sessionwatch.protocol.ActionRequest;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;
 import dev.sessionwatch.protocol.SessionKind;
@@ -10,7 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A source whose sessions a test sets, for testing the layers above the seam. Acting on a session
- * removes it, as a real source's ending does; a failure can be switched on.
+ * removes it, as a real source's ending does, but a message leaves it; a failure can be switched
+ * on.
  */
 public final class FixtureSource implements SessionSource {
   private final String name;
@@ -41,7 +43,7 @@ public final class FixtureSource implements SessionSource {
     failure = message;
   }
 
-  /** "id action" for each action carried out. */
+  /** "id action" for each action carried out; "id message TEXT" for a message. */
   public List<String> performed() {
     return List.copyOf(performed);
   }
@@ -76,5 +78,18 @@ public final class FixtureSource implements SessionSource {
     }
     performed.add(session.id() + " " + action.wireName());
     return new ActionResult(true, "ended " + session.id());
+  }
+
+  @Override
+  public ActionResult perform(Session session, SessionAction action, ActionRequest request)
+      throws ActionException {
+    if (action != SessionAction.MESSAGE) {
+      return perform(session, action);
+    }
+    if (sessions.stream().noneMatch(s -> s.id().equals(session.id()))) {
+      throw new ActionException(ActionException.Reason.GONE, session.id() + " has ended");
+    }
+    performed.add(session.id() + " message " + request.text());
+    return new ActionResult(false, "showed a message to " + session.id());
   }
 }

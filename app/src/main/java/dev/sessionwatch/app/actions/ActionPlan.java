@@ -1,5 +1,6 @@
 package dev.sessionwatch.app.actions;
 
+import dev.sessionwatch.protocol.ActionRequest;
 import dev.sessionwatch.protocol.SessionAction;
 import java.util.List;
 import java.util.Set;
@@ -8,13 +9,29 @@ import java.util.stream.Collectors;
 /**
  * What the operator is asked to confirm: one or more sessions, each with the action to take on it,
  * and the words of the confirmation dialog.
+ *
+ * @param text what a message says, once the operator has written it; null for other actions
  */
-public record ActionPlan(List<PlannedAction> steps) {
+public record ActionPlan(List<PlannedAction> steps, String text) {
   public ActionPlan {
     steps = List.copyOf(steps);
     if (steps.isEmpty()) {
       throw new IllegalArgumentException("a plan acts on at least one session");
     }
+  }
+
+  public ActionPlan(List<PlannedAction> steps) {
+    this(steps, null);
+  }
+
+  /** This plan, sending {@code words} as its message. */
+  public ActionPlan withText(String words) {
+    return new ActionPlan(steps, words);
+  }
+
+  /** What the agent gets along with each step's action. */
+  public ActionRequest request() {
+    return new ActionRequest(text);
   }
 
   /** The one action every step takes, or null when they differ. */
@@ -41,6 +58,7 @@ public record ActionPlan(List<PlannedAction> steps) {
               case END -> "End";
               case DISCONNECT -> "Disconnect";
               case LOGOUT -> "Log out";
+              case MESSAGE -> "Send a message to";
             };
     return steps.size() == 1
         ? verb + " this session?"

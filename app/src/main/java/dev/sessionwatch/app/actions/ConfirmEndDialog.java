@@ -21,14 +21,7 @@ public final class ConfirmEndDialog {
     alert.initOwner(owner);
     alert.setTitle(plan.title());
     alert.setHeaderText(plan.question());
-    VBox lines = new VBox();
-    lines.getStyleClass().add("planned-sessions");
-    for (String line : plan.lines()) {
-      Label label = new Label(line);
-      label.getStyleClass().add("planned-session");
-      lines.getChildren().add(label);
-    }
-    alert.getDialogPane().setContent(lines);
+    alert.getDialogPane().setContent(plannedSessions(plan));
     alert.getDialogPane().setId("confirm-action-dialog");
     DialogStyle.followOwner(alert.getDialogPane(), owner);
     alert.getButtonTypes().setAll(confirm, ButtonType.CANCEL);
@@ -40,6 +33,18 @@ public final class ConfirmEndDialog {
     cancelButton.setId("cancel-action-button");
     cancelButton.setDefaultButton(true);
     alert.setOnShown(event -> cancelButton.requestFocus());
+  }
+
+  /** The sessions a plan acts on, a line each, as the dialogs that confirm one show them. */
+  static VBox plannedSessions(ActionPlan plan) {
+    VBox lines = new VBox();
+    lines.getStyleClass().add("planned-sessions");
+    for (String line : plan.lines()) {
+      Label label = new Label(line);
+      label.getStyleClass().add("planned-session");
+      lines.getChildren().add(label);
+    }
+    return lines;
   }
 
   /** Shows the dialog and waits: true when the operator confirmed. */

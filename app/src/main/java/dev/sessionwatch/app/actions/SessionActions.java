@@ -90,9 +90,14 @@ public final class SessionActions {
     request(choice.plan());
   }
 
-  /** Asks for confirmation, then carries the plan out. */
+  /**
+   * Asks for confirmation, then carries the plan out; a message's confirmation is its text, asked
+   * for first.
+   */
   public void request(ActionPlan plan) {
-    if (new ConfirmEndDialog(plan, owner.get()).confirmed()) {
+    if (plan.commonAction() == SessionAction.MESSAGE) {
+      new MessageDialog(plan, owner.get()).text().map(plan::withText).ifPresent(viewModel::perform);
+    } else if (new ConfirmEndDialog(plan, owner.get()).confirmed()) {
       viewModel.perform(plan);
     }
   }

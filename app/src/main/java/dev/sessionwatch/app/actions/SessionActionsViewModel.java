@@ -29,7 +29,8 @@ import javafx.collections.ObservableList;
 public final class SessionActionsViewModel {
   /** The order menus and toolbars show actions in: the mildest first. */
   static final List<SessionAction> MENU_ORDER =
-      List.of(SessionAction.DISCONNECT, SessionAction.LOGOUT, SessionAction.END);
+      List.of(
+          SessionAction.MESSAGE, SessionAction.DISCONNECT, SessionAction.LOGOUT, SessionAction.END);
 
   /** What Delete does to a session: the most thorough ending it allows. */
   private static final List<SessionAction> ENDING_ORDER =
@@ -137,7 +138,7 @@ public final class SessionActionsViewModel {
     busy.set(true);
     List<CompletableFuture<StepOutcome>> steps =
         plan.steps().stream()
-            .map(step -> CompletableFuture.supplyAsync(() -> carryOut(step), background))
+            .map(step -> CompletableFuture.supplyAsync(() -> carryOut(step, plan), background))
             .toList();
     return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new))
         .thenApplyAsync(
@@ -153,10 +154,13 @@ public final class SessionActionsViewModel {
             fxExecutor);
   }
 
-  private StepOutcome carryOut(PlannedAction step) {
+  private StepOutcome carryOut(PlannedAction step, ActionPlan plan) {
     return clients
         .apply(step.host())
-        .map(client -> StepOutcome.of(step, client.perform(step.session().id(), step.action())))
+        .map(
+            client ->
+                StepOutcome.of(
+                    step, client.perform(step.session().id(), step.action(), plan.request())))
         .orElseGet(() -> StepOutcome.hostGone(step));
   }
 

@@ -49,7 +49,7 @@ public record StepOutcome(PlannedAction step, boolean succeeded, String message)
     return new StepOutcome(
         step,
         true,
-        outcome.sessionEnded()
+        outcome.sessionEnded() || step.action() == SessionAction.MESSAGE
             ? done
             : done
                 + ", but the session had not ended when the agent answered ("
@@ -66,6 +66,7 @@ public record StepOutcome(PlannedAction step, boolean succeeded, String message)
       case END -> "ended";
       case DISCONNECT -> "disconnected";
       case LOGOUT -> "logged out";
+      case MESSAGE -> "message sent";
     };
   }
 }

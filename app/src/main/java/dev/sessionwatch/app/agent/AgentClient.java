@@ -2,6 +2,7 @@ package dev.sessionwatch.app.agent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sessionwatch.protocol.ActionOutcome;
+import dev.sessionwatch.protocol.ActionRequest;
 import dev.sessionwatch.protocol.ApiError;
 import dev.sessionwatch.protocol.HostInfo;
 import dev.sessionwatch.protocol.Json;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -124,6 +126,24 @@ public final class AgentClient {
    * Blocking, bounded by the client's timeout; call it off the FX thread.
    */
   public ActionResponse perform(String sessionId, SessionAction action) {
+    return perform(sessionId, action, ActionRequest.NONE);
+  }
+
+  /**
+   * {@code POST /v1/sessions/{id}/{action}} with what the action takes (a message's text) as its
+   * JSON body; no body when it takes nothing.
+   */
+  public ActionResponse perform(String sessionId, SessionAction action, ActionRequest parameters) {
+    RequestBody body;
+    try {
+      body =
+          parameters.text() == null
+              ? RequestBody.EMPTY
+              : RequestBody.create(
+                  Json.mapper().writeValueAsBytes(parameters), MediaType.get("application/json"));
+    } catch (JsonProcessingException e) {
+      return new ActionResponse.Failed("cannot write the request: " + e.getOriginalMessage());
+    }
     Request request =
         new Request.Builder()
             .url(
@@ -135,7 +155,7 @@ public final class AgentClient {
                     .build())
             .header("Authorization", authorization)
             .header("Accept", "application/json")
-            .post(RequestBody.EMPTY)
+            .post(body)
             .build();
     try (Response response = call(request)) {
       if (response.code() == 200) {

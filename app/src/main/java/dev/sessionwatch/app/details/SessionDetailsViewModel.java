@@ -87,7 +87,12 @@ public final class SessionDetailsViewModel {
             .map(entry -> new DetailField(entry.getKey(), entry.getValue()))
             .toList());
     actions.setAll(
-        List.of(SessionAction.DISCONNECT, SessionAction.LOGOUT, SessionAction.END).stream()
+        List.of(
+                SessionAction.MESSAGE,
+                SessionAction.DISCONNECT,
+                SessionAction.LOGOUT,
+                SessionAction.END)
+            .stream()
             .filter(session::allows)
             .toList());
   }

@@ -4,6 +4,7 @@ import static dev.sessionwatch.app.testing.SessionLists.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionwatch.agent.demo.DemoHost;
+import dev.sessionwatch.agent.source.FixtureSource;
 import dev.sessionwatch.agent.testing.ManualClock;
 import dev.sessionwatch.app.agent.AgentClient;
 import dev.sessionwatch.app.fleet.Fleet;
@@ -206,6 +207,45 @@ class SessionActionsViewModelTest {
     assertThat(refreshed).containsExactly(web01);
     fleet.apply(web01, client.sessions());
     assertThat(fleet.sessions(SessionKind.FTP)).noneMatch(row -> isOneOf(row, first, second));
+  }
+
+  @Test
+  void offersAMessageFirstWhereTheSessionTakesOne() {
+    Session rdp =
+        Session.builder("rdp:3-1a2b3c4d", SessionKind.TERMINAL, "rdp")
+            .user("alice")
+            .line("rdp-tcp#3")
+            .state("active")
+            .actions(SessionAction.MESSAGE, SessionAction.DISCONNECT, SessionAction.LOGOUT)
+            .build();
+
+    assertThat(SessionActionsViewModel.choicesFor(rows(rdp)))
+        .extracting(ActionChoice::label)
+        .containsExactly("Send message", "Disconnect", "Log out");
+  }
+
+  @Test
+  void sendsTheMessageTextToTheAgentAndTheSessionStays(@TempDir Path dir) throws Exception {
+    FixtureSource rdp = new FixtureSource("rdp", SessionKind.TERMINAL);
+    Session alice = rdp.add("3-1a2b3c4d", "alice", SessionAction.MESSAGE, SessionAction.LOGOUT);
+    LocalAgent agent = LocalAgent.start("web01", List.of(rdp), dir.resolve("audit.log"));
+    agents.add(agent);
+    AgentClient client = client(agent);
+    fleet.apply(web01, client.sessions());
+    SessionActionsViewModel actions = viewModel(host -> Optional.of(client));
+    SessionRow row = fleet.sessions(SessionKind.TERMINAL).filtered(r -> isOneOf(r, alice)).get(0);
+
+    ActionReport report =
+        actions
+            .perform(
+                SessionActionsViewModel.planFor(row, SessionAction.MESSAGE)
+                    .withText("Restart at 18:00, please log off"))
+            .get(10, TimeUnit.SECONDS);
+
+    assertThat(report.succeeded()).extracting(StepOutcome::message).containsExactly("message sent");
+    assertThat(rdp.performed())
+        .containsExactly("rdp:3-1a2b3c4d message Restart at 18:00, please log off");
+    assertThat(rdp.list()).extracting(Session::id).containsExactly(alice.id());
   }
 
   @Test

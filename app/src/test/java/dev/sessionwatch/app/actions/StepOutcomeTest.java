@@ -51,6 +51,20 @@ class StepOutcomeTest {
   }
 
   @Test
+  void aSentMessageIsDoneThoughTheSessionGoesOn() {
+    PlannedAction message = new PlannedAction(web01, logout.session(), SessionAction.MESSAGE);
+
+    StepOutcome outcome =
+        StepOutcome.of(
+            message,
+            new ActionResponse.Done(
+                new ActionOutcome("utmp:4", SessionAction.MESSAGE, T0, false, "showed it")));
+
+    assertThat(outcome.succeeded()).isTrue();
+    assertThat(outcome.message()).isEqualTo("message sent");
+  }
+
+  @Test
   void aGoneSessionIsAlreadyGone() {
     StepOutcome outcome = StepOutcome.of(logout, new ActionResponse.Gone("no session utmp:4"));
 

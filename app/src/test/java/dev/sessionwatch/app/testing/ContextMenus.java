@@ -1,9 +1,11 @@
 package dev.sessionwatch.app.testing;
 
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Window;
@@ -40,6 +42,21 @@ public final class ContextMenus {
     }
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> showing() != null);
     return showing();
+  }
+
+  /** Hides the menu and fires the item with this id, as a click on it does. */
+  public static void choose(ContextMenu menu, String id) {
+    MenuItem item =
+        menu.getItems().stream()
+            .filter(candidate -> id.equals(candidate.getId()))
+            .findFirst()
+            .orElseThrow();
+    Platform.runLater(
+        () -> {
+          menu.hide();
+          item.fire();
+        });
+    WaitForAsyncUtils.waitForFxEvents();
   }
 
   private static ContextMenu showing() throws Exception {

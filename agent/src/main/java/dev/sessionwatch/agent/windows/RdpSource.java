@@ -1,0 +1,259 @@
+package dev.sessionwatch.agent.windows;
+
+import dev.sessionwatch.agent.source.ActionException;
+import dev.sessionwatch.agent.source.ActionResult;
+import dev.sessionwatch.agent.source.SessionSource;
+import dev.sessionwatch.agent.source.SourceException;
+import dev.sessionwatch.protocol.ActionRequest;
+import dev.sessionwatch.protocol.Session;
+import dev.sessionwatch.protocol.SessionAction;
+import dev.sessionwatch.protocol.SessionKind;
+import dev.sessionwatch.protocol.SourceStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Windows Remote Desktop sessions (and the console's), from {@code quser}; they are disconnected
+ * with {@code tsdiscon}, logged off with {@code logoff} and sent a message with {@code msg}. See
+ * docs/decisions/0006-windows-sessions-from-command-output.md for why command output rather than
+ * the WTS API.
+ *
+ * <p>quser exits with an error, in the host's language, when nobody is logged on; qwinsta, which
+ * lists every session with or without a user, then tells that apart from a real failure.
+ *
+ * <p>Before acting, the source lists the sessions again and acts only if the session number still
+ * belongs to the same login (user and logon time): the id carries both.
+ */
+public final class RdpSource implements SessionSource {
+
+  public static final String NAME = "rdp";
+
+  private final RdpSettings settings;
+  private final HostSystem host;
+  private final Clock clock;
+  private final WindowsTool quser;
+  private final WindowsTool qwinsta;
+  private final WindowsTool tsdiscon;
+  private final WindowsTool logoff;
+  private final WindowsTool msg;
+
+  public RdpSource(RdpSettings settings) {
+    this(settings, HostSystem.current(), Clock.systemUTC());
+  }
+
+  RdpSource(RdpSettings settings, HostSystem host, Clock clock) {
+    this.settings = settings;
+    this.host = host;
+    this.clock = clock;
+    this.quser = tool("quser.exe");
+    this.qwinsta = tool("qwinsta.exe");
+    this.tsdiscon = tool("tsdiscon.exe");
+    this.logoff = tool("logoff.exe");
+    this.msg = tool("msg.exe");
+  }
+
+  private WindowsTool tool(String file) {
+    return new WindowsTool(settings.systemDirectory().resolve(file), settings.timeout());
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public SessionKind kind() {
+    return SessionKind.TERMINAL;
+  }
+
+  @Override
+  public SourceStatus status() {
+    if (!host.isWindows()) {
+      return SourceStatus.unavailable(NAME, kind(), host.notWindows("Remote Desktop sessions"));
+    }
+    if (!Files.isRegularFile(quser.program())) {
+      return SourceStatus.unavailable(
+          NAME,
+          kind(),
+          "no quser.exe in "
+              + settings.systemDirectory()
+              + " (Windows Home editions lack the Remote Desktop query tools)");
+    }
+    return SourceStatus.available(NAME, kind());
+  }
+
+  @Override
+  public List<Session> list() throws SourceException {
+    Instant collectedAt = clock.instant();
+    WindowsTool.Ran ran = run(quser, List.of());
+    if (ran.truncated()) {
+      throw new SourceException("quser printed more than the agent reads");
+    }
+    if (ran.exitStatus() != 0) {
+      return noneLoggedOn(ran);
+    }
+    try {
+      return RdpSessions.of(ran.out(), collectedAt, host);
+    } catch (IllegalArgumentException e) {
+      throw new SourceException("quser's output is not its table: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * quser failed: no sessions when qwinsta shows no user logged on (quser says so in the host's
+   * language, "No User exists for *" in English), else quser's own complaint.
+   */
+  private List<Session> noneLoggedOn(WindowsTool.Ran failed) throws SourceException {
+    String complaint =
+        "quser exited with status " + failed.exitStatus() + ": " + failed.complaint();
+    WindowsTool.Ran sessions = run(qwinsta, List.of());
+    if (sessions.exitStatus() != 0 || sessions.truncated()) {
+      throw new SourceException(complaint);
+    }
+    try {
+      if (WinStation.parse(sessions.out()).stream().noneMatch(WinStation::hasUser)) {
+        return List.of();
+      }
+    } catch (IllegalArgumentException e) {
+      throw new SourceException(complaint, e);
+    }
+    throw new SourceException(complaint);
+  }
+
+  private WindowsTool.Ran run(WindowsTool tool, List<String> arguments) throws SourceException {
+    try {
+      return tool.run(arguments);
+    } catch (IOException e) {
+      throw new SourceException(tool.name() + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceException("interrupted while " + tool.name() + " ran", e);
+    }
+  }
+
+  @Override
+  public ActionResult perform(Session session, SessionAction action) throws ActionException {
+    return perform(session, action, ActionRequest.NONE);
+  }
+
+  @Override
+  public ActionResult perform(Session session, SessionAction action, ActionRequest request)
+      throws ActionException {
+    Session listed = relisted(session.id());
+    if (!listed.allows(action)) {
+      throw new ActionException(
+          ActionException.Reason.NOT_OFFERED,
+          "session "
+              + session.id()
+              + " ("
+              + listed.state()
+              + ") does not offer "
+              + action.wireName());
+    }
+    String sessionNumber = listed.attributes().get("sessionId");
+    ToolCall call = call(action, sessionNumber, request);
+    WindowsTool.Ran ran;
+    try {
+      ran = call.tool().run(call.arguments());
+    } catch (IOException e) {
+      throw new ActionException(
+          ActionException.Reason.FAILED, call.tool().name() + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ActionException(
+          ActionException.Reason.FAILED, "interrupted while " + call.tool().name() + " ran", e);
+    }
+    if (ran.exitStatus() != 0) {
+      throw new ActionException(
+          ActionException.Reason.FAILED,
+          call.tool().name() + " exited with status " + ran.exitStatus() + ": " + ran.complaint());
+    }
+    if (action == SessionAction.MESSAGE) {
+      return new ActionResult(
+          false,
+          "showed \""
+              + request.text()
+              + "\" in session "
+              + sessionNumber
+              + " for "
+              + settings.messageSeconds()
+              + " s");
+    }
+    return new ActionResult(
+        tookEffect(session.id(), action),
+        action == SessionAction.LOGOUT
+            ? "logged off session " + sessionNumber
+            : "disconnected session " + sessionNumber + "; its programs keep running");
+  }
+
+  /** A tool and its arguments, each argument one element of the command line. */
+  record ToolCall(WindowsTool tool, List<String> arguments) {
+    List<String> commandLine() {
+      return tool.command(arguments);
+    }
+  }
+
+  /**
+   * What carries out an action: {@code tsdiscon 3}, {@code logoff 3}, {@code msg 3 /TIME:60 TEXT}.
+   */
+  ToolCall call(SessionAction action, String sessionNumber, ActionRequest request)
+      throws ActionException {
+    if (!sessionNumber.matches("\\d{1,9}")) {
+      throw new ActionException(
+          ActionException.Reason.FAILED, "not a session number: " + sessionNumber);
+    }
+    return switch (action) {
+      case DISCONNECT -> new ToolCall(tsdiscon, List.of(sessionNumber));
+      case LOGOUT -> new ToolCall(logoff, List.of(sessionNumber));
+      case MESSAGE -> {
+        Optional<String> problem = ActionRequest.textProblem(request.text());
+        if (problem.isPresent()) {
+          throw new ActionException(ActionException.Reason.FAILED, problem.get());
+        }
+        yield new ToolCall(
+            msg, List.of(sessionNumber, "/TIME:" + settings.messageSeconds(), request.text()));
+      }
+      case END ->
+          throw new ActionException(
+              ActionException.Reason.NOT_OFFERED,
+              "Remote Desktop sessions are logged off, not ended");
+    };
+  }
+
+  /** The session as listed now: the same number, user and logon time. */
+  private Session relisted(String id) throws ActionException {
+    try {
+      return list().stream()
+          .filter(s -> s.id().equals(id))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new ActionException(ActionException.Reason.GONE, "session " + id + " has ended"));
+    } catch (SourceException e) {
+      throw new ActionException(ActionException.Reason.FAILED, e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether the action took effect within the grace: the login gone after a log-off, no longer
+   * connected after a disconnect. Windows does both asynchronously.
+   */
+  private boolean tookEffect(String id, SessionAction action) {
+    return new GracePeriod(settings.grace())
+        .awaits(
+            () -> {
+              try {
+                Optional<Session> now = list().stream().filter(s -> s.id().equals(id)).findFirst();
+                return now.isEmpty()
+                    || action == SessionAction.DISCONNECT
+                        && !now.get().allows(SessionAction.DISCONNECT);
+              } catch (SourceException e) {
+                return false;
+              }
+            });
+  }
+}

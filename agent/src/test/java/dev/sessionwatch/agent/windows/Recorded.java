@@ -1,0 +1,22 @@
+package dev.sessionwatch.agent.windows;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** The recorded Windows outputs next to these tests; README.md there says where each is from. */
+final class Recorded {
+  private Recorded() {}
+
+  static String text(String name) {
+    try (InputStream in = Recorded.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no recorded output " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

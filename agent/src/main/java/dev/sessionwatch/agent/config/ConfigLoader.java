@@ -10,6 +10,7 @@ import dev.sessionwatch.agent.ftp.PureFtpdSource;
 import dev.sessionwatch.agent.source.SourceSettings;
 import dev.sessionwatch.agent.terminal.UtmpSettings;
 import dev.sessionwatch.agent.terminal.UtmpSource;
+import dev.sessionwatch.agent.tls.TlsSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -86,8 +87,9 @@ public final class ConfigLoader {
     }
     AgentConfig.DemoSettings demo = demo(sources.section("demo"));
     sources.finish();
+    TlsSettings tls = TlsSettings.read(top.section("tls"), tokens.toAbsolutePath().getParent());
     top.finish();
-    return new AgentConfig(listen, tokens, audit, threads, enabled, demo);
+    return new AgentConfig(listen, tokens, audit, threads, enabled, demo, tls);
   }
 
   private static InetSocketAddress listen(ConfigSection top) throws ConfigException {

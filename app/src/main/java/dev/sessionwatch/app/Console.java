@@ -1,7 +1,6 @@
 package dev.sessionwatch.app;
 
 import dev.sessionwatch.app.actions.SessionActionsViewModel;
-import dev.sessionwatch.app.agent.AgentEndpoint;
 import dev.sessionwatch.app.fleet.Fleet;
 import dev.sessionwatch.app.fleet.Host;
 import dev.sessionwatch.app.fleet.HostPollers;
@@ -327,7 +326,7 @@ public final class Console implements AutoCloseable {
   // --- servers
 
   private static WatchedHost watched(SavedServer server) {
-    return new WatchedHost(server.name(), new AgentEndpoint(server.agentUrl(), server.token()));
+    return new WatchedHost(server.name(), server.endpoint());
   }
 
   private void addServer() {

@@ -27,6 +27,7 @@ import java.util.List;
  * port.
  */
 public final class HttpsAgent implements AutoCloseable {
+  private final String hostName;
   private final SessionCatalog catalog;
   private final TokenStore tokens = TokenStore.inMemory();
   private final String token;
@@ -35,7 +36,9 @@ public final class HttpsAgent implements AutoCloseable {
   private AgentKeyStore keys;
   private AgentServer server;
 
-  private HttpsAgent(List<SessionSource> sources, Path directory) throws IOException {
+  private HttpsAgent(String hostName, List<SessionSource> sources, Path directory)
+      throws IOException {
+    this.hostName = hostName;
     catalog = new SessionCatalog(sources);
     token = tokens.create("console", Role.OPERATOR);
     auditLog = AuditLog.open(directory.resolve("audit.log"));
@@ -44,9 +47,13 @@ public final class HttpsAgent implements AutoCloseable {
     serve(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
   }
 
-  /** Serves the sources; the key store and audit log go to {@code directory}. */
-  public static HttpsAgent serving(List<SessionSource> sources, Path directory) throws IOException {
-    return new HttpsAgent(sources, directory);
+  /**
+   * Serves the sources as host {@code hostName}; the key store and audit log go to {@code
+   * directory}.
+   */
+  public static HttpsAgent serving(String hostName, List<SessionSource> sources, Path directory)
+      throws IOException {
+    return new HttpsAgent(hostName, sources, directory);
   }
 
   private void serve(InetSocketAddress address) throws IOException {
@@ -57,7 +64,7 @@ public final class HttpsAgent implements AutoCloseable {
             .catalog(catalog)
             .tokens(tokens)
             .auditLog(auditLog)
-            .identity(AgentIdentity.ofThisHost())
+            .identity(AgentIdentity.ofThisHost().withHostName(hostName))
             .tls(ServerTls.of(keys, null))
             .build()
             .start();

@@ -22,7 +22,7 @@ import okhttp3.OkHttpClient;
 /**
  * The one certificate the operator trusted for an agent (trust on first use, like SSH's
  * known_hosts): the console talks to that agent only when it presents exactly this certificate. See
- * docs/decisions/0008-console-pins-agent-certificates.md.
+ * docs/decisions/0007-agent-certificate.md.
  */
 public record PinnedCertificate(X509Certificate certificate) {
   public PinnedCertificate {

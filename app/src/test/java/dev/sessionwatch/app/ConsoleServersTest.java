@@ -48,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -401,7 +402,15 @@ class ConsoleServersTest {
   /** A field of the trust dialog, once the dialog shows. */
   private TextInputControl trustDialogField(String query) throws Exception {
     WaitForAsyncUtils.waitFor(
-        20, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
+        20,
+        TimeUnit.SECONDS,
+        () ->
+            robot
+                .lookup("#trust-certificate-button")
+                .match(NodeQueryUtils.isVisible())
+                .tryQuery()
+                .isPresent());
+    WaitForAsyncUtils.waitForFxEvents();
     return robot.lookup(query).queryAs(TextInputControl.class);
   }
 

@@ -214,8 +214,7 @@ public final class Fleet {
     if (response instanceof AgentResponse.Untrusted<SessionSnapshot> untrusted) {
       return untrusted.presented().changed()
           ? new HostStatus(
-              HostStatus.State.CERTIFICATE_CHANGED,
-              "refused: it is not the certificate you trusted")
+              HostStatus.State.CERTIFICATE_CHANGED, "refused: not the certificate you trusted")
           : new HostStatus(HostStatus.State.UNTRUSTED, "trust its certificate to connect");
     }
     throw new IllegalArgumentException("not a failure: " + response);

@@ -200,6 +200,8 @@ public final class ServerList {
       box = new VBox(top, detail, counts);
       box.getStyleClass().add("server-cell-box");
       setText(null);
+      // As wide as the list, not as its longest text: a long reason is cut, the status stays.
+      setPrefWidth(0);
     }
 
     @Override

@@ -8,9 +8,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -38,12 +36,9 @@ public final class TrustCertificateDialog {
     explanation.setId("trust-certificate-explanation");
     explanation.getStyleClass().add("trust-explanation");
     explanation.setWrapText(true);
-    explanation.setMaxWidth(560);
+    explanation.setMaxWidth(820);
     GridPane details = new GridPane();
     details.getStyleClass().add("trust-details");
-    ColumnConstraints values = new ColumnConstraints(420);
-    values.setHgrow(Priority.ALWAYS);
-    details.getColumnConstraints().addAll(new ColumnConstraints(), values);
     int row = 0;
     details.addRow(
         row++,
@@ -79,6 +74,8 @@ public final class TrustCertificateDialog {
     field.setId(id);
     field.setEditable(false);
     field.getStyleClass().add("fingerprint");
+    // The whole fingerprint in view: it is read and compared pair by pair.
+    field.setPrefColumnCount(text.length() + 1);
     return field;
   }
 

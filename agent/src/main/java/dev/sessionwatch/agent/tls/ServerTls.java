@@ -26,7 +26,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class ServerTls {
   /** The protocol versions the agent speaks; anything older is refused in the handshake. */
-  public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+  static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
   private final SSLContext context;
   private final boolean clientCertificates;

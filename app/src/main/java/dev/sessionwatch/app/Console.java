@@ -1,7 +1,7 @@
 package dev.sessionwatch.app;
 
 import dev.sessionwatch.app.actions.SessionActionsViewModel;
-import dev.sessionwatch.app.agent.AgentEndpoint;
+import dev.sessionwatch.app.agent.PresentedCertificate;
 import dev.sessionwatch.app.fleet.Fleet;
 import dev.sessionwatch.app.fleet.Host;
 import dev.sessionwatch.app.fleet.HostPollers;
@@ -14,6 +14,8 @@ import dev.sessionwatch.app.hosts.ServerList;
 import dev.sessionwatch.app.hosts.ServerListViewModel;
 import dev.sessionwatch.app.hosts.StatusLine;
 import dev.sessionwatch.app.hosts.StatusLineViewModel;
+import dev.sessionwatch.app.hosts.TrustCertificateDialog;
+import dev.sessionwatch.app.hosts.TrustCertificateViewModel;
 import dev.sessionwatch.app.local.EmbeddedAgents;
 import dev.sessionwatch.app.sessions.SessionTable;
 import dev.sessionwatch.app.sessions.SessionsView;
@@ -24,12 +26,15 @@ import dev.sessionwatch.app.settings.Settings;
 import dev.sessionwatch.app.settings.SettingsStore;
 import dev.sessionwatch.app.settings.TableLayout;
 import dev.sessionwatch.app.settings.WindowSize;
+import dev.sessionwatch.protocol.CertificateFingerprint;
 import dev.sessionwatch.protocol.SessionKind;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +57,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
@@ -107,6 +113,11 @@ public final class Console implements AutoCloseable {
   private final ServerListViewModel serverList;
   private final SessionsViewModel sessions;
   private final Map<Host, SavedServer> configured = new LinkedHashMap<>();
+
+  /** The certificate each host was last asked about, so a refused host asks once, not per poll. */
+  private final Map<Host, CertificateFingerprint> askedToTrust = new HashMap<>();
+
+  private final ZoneId zone;
   private final List<Host> demoHosts = new ArrayList<>();
   private final Map<SessionKind, TableLayoutTracker> layoutTrackers =
       new EnumMap<>(SessionKind.class);
@@ -173,6 +184,7 @@ public final class Console implements AutoCloseable {
     this.embedded = embedded;
     this.scheduler = scheduler;
     this.fxExecutor = fxExecutor;
+    this.zone = clock.getZone();
     Duration timeout = Duration.ofSeconds(settings.timeoutSeconds());
     this.connectionCheck = new ConnectionCheck(http, timeout, clock);
     Fleet fleet = new Fleet(clock);
@@ -202,6 +214,7 @@ public final class Console implements AutoCloseable {
     for (SavedServer server : settings.servers()) {
       configured.put(pollers.add(watched(server)), server);
     }
+    fleet.hosts().addListener((ListChangeListener<Host>) change -> askAboutNewCertificates());
     refreshSeconds.set(settings.refreshSeconds());
     refreshSeconds.addListener((value, old, seconds) -> setRefreshSeconds(seconds));
     demo.addListener((value, old, on) -> demoChanged(on));
@@ -214,6 +227,7 @@ public final class Console implements AutoCloseable {
             this::addServer,
             this::editServer,
             this::removeServer,
+            this::askToTrust,
             configured::containsKey);
     SessionActionsViewModel actions =
         new SessionActionsViewModel(pollers::client, pollers::refreshNow, scheduler, fxExecutor);
@@ -327,7 +341,7 @@ public final class Console implements AutoCloseable {
   // --- servers
 
   private static WatchedHost watched(SavedServer server) {
-    return new WatchedHost(server.name(), new AgentEndpoint(server.agentUrl(), server.token()));
+    return new WatchedHost(server.name(), server.endpoint());
   }
 
   private void addServer() {
@@ -347,22 +361,52 @@ public final class Console implements AutoCloseable {
     }
     serverDialog(old)
         .filter(server -> !server.equals(old))
-        .ifPresent(
-            server -> {
-              // A new address or token is a new client: the host is replaced, not patched.
-              Host replacement = pollers.replace(host, watched(server));
-              Map<Host, SavedServer> reordered = new LinkedHashMap<>();
-              configured.forEach(
-                  (existing, saved) -> {
-                    if (existing == host) {
-                      reordered.put(replacement, server);
-                    } else {
-                      reordered.put(existing, saved);
-                    }
-                  });
-              configured.clear();
-              configured.putAll(reordered);
-              serversChanged();
+        .ifPresent(server -> replaceServer(host, server));
+  }
+
+  /** A new address, token or pin is a new client: the host is replaced in place, not patched. */
+  private void replaceServer(Host host, SavedServer server) {
+    Host replacement = pollers.replace(host, watched(server));
+    Map<Host, SavedServer> reordered = new LinkedHashMap<>();
+    configured.forEach(
+        (existing, saved) -> reordered.put(existing == host ? replacement : existing, saved));
+    reordered.put(replacement, server);
+    configured.clear();
+    configured.putAll(reordered);
+    askedToTrust.remove(host);
+    serversChanged();
+  }
+
+  /**
+   * Asks about each server whose agent presents a certificate not trusted yet, once per
+   * certificate: after this the server list's status says it, and the operator can ask again.
+   */
+  private void askAboutNewCertificates() {
+    for (Host host : configured.keySet()) {
+      PresentedCertificate presented = host.untrustedCertificate();
+      if (presented != null && !presented.fingerprint().equals(askedToTrust.get(host))) {
+        askedToTrust.put(host, presented.fingerprint());
+        // Not from inside the list's change notification.
+        fxExecutor.execute(() -> askToTrust(host));
+      }
+    }
+  }
+
+  /** Shows the certificate the host's agent presents, and pins it if the operator trusts it. */
+  private void askToTrust(Host host) {
+    SavedServer server = configured.get(host);
+    PresentedCertificate presented = host.untrustedCertificate();
+    if (closed || server == null || presented == null) {
+      return;
+    }
+    new TrustCertificateDialog(
+            window(),
+            new TrustCertificateViewModel(server.name(), server.agentUrl(), presented, zone))
+        .show(
+            () -> {
+              if (configured.get(host) == server) {
+                replaceServer(host, server.withPin(presented.pin()));
+              }
             });
   }
 
@@ -394,6 +438,7 @@ public final class Console implements AutoCloseable {
     Optional<ButtonType> answer = confirm.showAndWait();
     if (answer.isPresent() && answer.get() != ButtonType.CANCEL) {
       configured.remove(host);
+      askedToTrust.remove(host);
       pollers.remove(host);
       serversChanged();
     }
@@ -407,7 +452,7 @@ public final class Console implements AutoCloseable {
             .collect(Collectors.toSet());
     ServerDialogViewModel viewModel =
         new ServerDialogViewModel(editing, taken, connectionCheck::check, scheduler, fxExecutor);
-    return new ServerDialog(window(), viewModel, editing == null).showAndWait();
+    return new ServerDialog(window(), viewModel, editing == null, zone).showAndWait();
   }
 
   private void serversChanged() {

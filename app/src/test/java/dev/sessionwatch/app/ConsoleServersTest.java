@@ -3,6 +3,8 @@ package dev.sessionwatch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionwatch.agent.demo.DemoHost;
+import dev.sessionwatch.agent.testing.HttpsAgent;
+import dev.sessionwatch.app.agent.PinnedCertificate;
 import dev.sessionwatch.app.fleet.Host;
 import dev.sessionwatch.app.fleet.HostStatus;
 import dev.sessionwatch.app.fleet.SessionRow;
@@ -13,11 +15,13 @@ import dev.sessionwatch.app.settings.LoadedSettings;
 import dev.sessionwatch.app.settings.SavedServer;
 import dev.sessionwatch.app.settings.Settings;
 import dev.sessionwatch.app.settings.SettingsStore;
+import dev.sessionwatch.protocol.CertificateFingerprint;
 import dev.sessionwatch.protocol.SessionKind;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
@@ -43,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -57,6 +63,7 @@ class ConsoleServersTest {
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
   private final OkHttpClient http = new OkHttpClient();
   private final List<LocalAgent> agents = new ArrayList<>();
+  private final List<HttpsAgent> httpsAgents = new ArrayList<>();
   @TempDir Path dir;
   private SettingsStore store;
   private Console console;
@@ -77,6 +84,9 @@ class ConsoleServersTest {
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
     agents.forEach(LocalAgent::close);
+    for (HttpsAgent agent : httpsAgents) {
+      agent.close();
+    }
   }
 
   @Test
@@ -102,6 +112,76 @@ class ConsoleServersTest {
     assertThat(store.load().settings().servers())
         .extracting(SavedServer::name)
         .containsExactly("web07");
+  }
+
+  @Test
+  void asksToTrustAnHttpsAgentsCertificateOnFirstContactAndConnectsOnlyThen() throws Exception {
+    HttpsAgent agent = serveOverTls(demoHost("web07", 3));
+    showConsole(Settings.defaults());
+
+    robot.clickOn("#add-server-button");
+    fill("#server-name-field", "web07");
+    fill("#server-url-field", agent.uri().toString());
+    fill("#server-token-field", agent.token());
+    robot.clickOn("#test-connection-button");
+
+    TextInputControl fingerprint = trustDialogField("#trust-certificate-fingerprint");
+    assertThat(fingerprint.getText()).isEqualTo(agent.fingerprint().text());
+    assertThat(robot.lookup("#test-outcome").queryAs(Label.class).getText())
+        .startsWith("Certificate not trusted yet");
+    robot.clickOn("#trust-certificate-button");
+    Label outcome = robot.lookup("#test-outcome").queryAs(Label.class);
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> outcome.getText().startsWith("Online: web07"));
+    assertThat(robot.lookup("#server-pin").queryAs(Label.class).getText())
+        .endsWith(agent.fingerprint().text());
+    robot.clickOn("#save-server-button");
+
+    tableWithRows(SessionKind.FTP, 3);
+    WaitForAsyncUtils.waitFor(
+        5, TimeUnit.SECONDS, () -> store.load().settings().servers().size() == 1);
+    assertThat(store.load().settings().servers().get(0).pin().fingerprint())
+        .isEqualTo(agent.fingerprint());
+  }
+
+  @Test
+  void refusesAChangedCertificateWithAWarningUntilTheNewOneIsTrusted() throws Exception {
+    HttpsAgent agent = serveOverTls(demoHost("web07", 3));
+    CertificateFingerprint trusted = agent.fingerprint();
+    showConsole(
+        Settings.defaults()
+            .withRefreshSeconds(2)
+            .withServers(
+                List.of(
+                    new SavedServer(
+                        "web07",
+                        agent.uri(),
+                        agent.token(),
+                        new PinnedCertificate(agent.certificate())))));
+    TableView<SessionRow> ftp = tableWithRows(SessionKind.FTP, 3);
+
+    agent.restartWithNewCertificate();
+
+    TextInputControl presented = trustDialogField("#trust-certificate-fingerprint");
+    assertThat(presented.getText()).isEqualTo(agent.fingerprint().text());
+    assertThat(trustDialogField("#trust-certificate-trusted").getText()).isEqualTo(trusted.text());
+    assertThat(robot.lookup("#trust-certificate-dialog").queryAs(DialogPane.class).getHeaderText())
+        .startsWith("Warning: the certificate of web07 has changed");
+    assertThat(host("web07").status().state()).isEqualTo(HostStatus.State.CERTIFICATE_CHANGED);
+    assertThat(serverListText("web07")).contains("certificate changed");
+    assertThat(ftp.getItems()).isEmpty();
+
+    robot.clickOn("#trust-certificate-button");
+
+    tableWithRows(SessionKind.FTP, 3);
+    assertThat(host("web07").status().isOnline()).isTrue();
+    WaitForAsyncUtils.waitFor(
+        5,
+        TimeUnit.SECONDS,
+        () ->
+            agent
+                .fingerprint()
+                .equals(store.load().settings().servers().get(0).pin().fingerprint()));
   }
 
   @Test
@@ -309,6 +389,29 @@ class ConsoleServersTest {
         LocalAgent.start(host.hostName(), host.sources(), dir.resolve(host.hostName() + ".log"));
     agents.add(agent);
     return agent;
+  }
+
+  private HttpsAgent serveOverTls(DemoHost host) throws IOException {
+    HttpsAgent agent =
+        HttpsAgent.serving(
+            host.hostName(), host.sources(), Files.createDirectory(dir.resolve(host.hostName())));
+    httpsAgents.add(agent);
+    return agent;
+  }
+
+  /** A field of the trust dialog, once the dialog shows. */
+  private TextInputControl trustDialogField(String query) throws Exception {
+    WaitForAsyncUtils.waitFor(
+        20,
+        TimeUnit.SECONDS,
+        () ->
+            robot
+                .lookup("#trust-certificate-button")
+                .match(NodeQueryUtils.isVisible())
+                .tryQuery()
+                .isPresent());
+    WaitForAsyncUtils.waitForFxEvents();
+    return robot.lookup(query).queryAs(TextInputControl.class);
   }
 
   private static SavedServer saved(String name, LocalAgent agent) {

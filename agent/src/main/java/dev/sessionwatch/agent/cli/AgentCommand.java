@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = AgentCommand.Version.class,
     description = "Serves this host's panel, FTP and terminal sessions to Sessionwatch consoles.",
-    subcommands = {ServeCommand.class, SessionsCommand.class, TokenCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      SessionsCommand.class,
+      TokenCommand.class,
+      FingerprintCommand.class
+    })
 public final class AgentCommand {
 
   public static void main(String[] args) {

@@ -7,9 +7,12 @@ import dev.sessionwatch.agent.auth.TokenStore;
 import dev.sessionwatch.agent.config.AgentConfig;
 import dev.sessionwatch.agent.http.AgentServer;
 import dev.sessionwatch.agent.source.SessionCatalog;
+import dev.sessionwatch.agent.tls.AgentKeyStore;
+import dev.sessionwatch.agent.tls.ServerTls;
 import dev.sessionwatch.protocol.SourceStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -31,15 +34,14 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     AgentConfig loaded = demo ? config.load().withDemo() : config.load();
-    if (!loaded.listen().getAddress().isLoopbackAddress()) {
-      throw new AgentCommand.UsageProblem(
-          "listen address "
-              + loaded.listen()
-              + " is not a loopback address: serving beyond this host needs TLS and at least"
-              + " one token, which this version cannot do yet; listen on 127.0.0.1 or ::1");
-    }
     AgentIdentity identity = AgentIdentity.ofThisHost();
     TokenStore tokens = open(() -> TokenStore.open(loaded.tokensFile()));
+    Optional<String> exposed = ExposureCheck.problem(loaded, tokens.tokens().size());
+    if (exposed.isPresent()) {
+      throw new AgentCommand.UsageProblem(exposed.get());
+    }
+    AgentKeyStore keys = loaded.tls().enabled() ? openKeyStore(loaded, identity) : null;
+    ServerTls tls = keys == null ? null : open(() -> ServerTls.of(keys, loaded.tls().clientCa()));
     AuditLog auditLog = open(() -> AuditLog.open(loaded.auditLog()));
     SessionCatalog catalog = new SessionCatalog(AgentSources.create(loaded, identity.hostName()));
     AgentServer server =
@@ -50,9 +52,13 @@ final class ServeCommand implements Callable<Integer> {
             .auditLog(auditLog)
             .identity(identity)
             .threads(loaded.threads())
+            .tls(tls)
             .build()
             .start();
     report(loaded, server, tokens, catalog);
+    if (keys != null) {
+      reportTls(keys, tls, loaded);
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -100,6 +106,27 @@ final class ServeCommand implements Callable<Integer> {
               + " `sessionwatch-agent token create --name NAME --role operator`");
     }
     out.flush();
+  }
+
+  private void reportTls(AgentKeyStore keys, ServerTls tls, AgentConfig loaded) {
+    PrintWriter out = spec.commandLine().getOut();
+    if (keys.created()) {
+      out.println("  created a self-signed TLS certificate in " + keys.file());
+    }
+    out.println("  TLS certificate SHA-256 fingerprint: " + keys.fingerprint());
+    if (tls.clientCertificatesRequired()) {
+      out.println("  clients must present a certificate signed by " + loaded.tls().clientCa());
+    }
+    out.flush();
+  }
+
+  /** The agent's TLS key store, created with a self-signed certificate when none is configured. */
+  static AgentKeyStore openKeyStore(AgentConfig loaded, AgentIdentity identity)
+      throws AgentCommand.UsageProblem {
+    return open(
+        () ->
+            AgentKeyStore.openOrCreate(
+                loaded.tls(), identity.hostName(), loaded.listen().getAddress()));
   }
 
   private static <T> T open(IoSupplier<T> opener) throws AgentCommand.UsageProblem {

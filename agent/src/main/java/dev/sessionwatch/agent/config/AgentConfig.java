@@ -1,6 +1,7 @@
 package dev.sessionwatch.agent.config;
 
 import dev.sessionwatch.agent.source.SourceSettings;
+import dev.sessionwatch.agent.tls.TlsSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Optional;
  *
  * @param sources the enabled sources' settings, in the order the agent asks them
  * @param demo the demo sources' settings, or null when they are disabled (the default)
+ * @param tls whether and how the agent serves HTTPS
  */
 public record AgentConfig(
     InetSocketAddress listen,
@@ -18,7 +20,8 @@ public record AgentConfig(
     Path auditLog,
     int threads,
     List<SourceSettings> sources,
-    DemoSettings demo) {
+    DemoSettings demo,
+    TlsSettings tls) {
 
   public static final int DEFAULT_PORT = 7878;
 
@@ -41,6 +44,12 @@ public record AgentConfig(
   /** The same configuration with the demo sources on, as {@code --demo} asks. */
   public AgentConfig withDemo() {
     return new AgentConfig(
-        listen, tokensFile, auditLog, threads, sources, demo != null ? demo : new DemoSettings(12));
+        listen,
+        tokensFile,
+        auditLog,
+        threads,
+        sources,
+        demo != null ? demo : new DemoSettings(12),
+        tls);
   }
 }

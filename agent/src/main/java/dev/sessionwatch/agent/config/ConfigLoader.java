@@ -19,6 +19,7 @@ import dev.sessionwatch.agent.panel.PleskSource;
 import dev.sessionwatch.agent.source.SourceSettings;
 import dev.sessionwatch.agent.terminal.UtmpSettings;
 import dev.sessionwatch.agent.terminal.UtmpSource;
+import dev.sessionwatch.agent.tls.TlsSettings;
 import dev.sessionwatch.agent.windows.IisFtpSettings;
 import dev.sessionwatch.agent.windows.IisFtpSource;
 import dev.sessionwatch.agent.windows.RdpSettings;
@@ -106,8 +107,9 @@ public final class ConfigLoader {
     }
     AgentConfig.DemoSettings demo = demo(sources.section("demo"));
     sources.finish();
+    TlsSettings tls = TlsSettings.read(top.section("tls"), tokens.toAbsolutePath().getParent());
     top.finish();
-    return new AgentConfig(listen, tokens, audit, threads, enabled, demo);
+    return new AgentConfig(listen, tokens, audit, threads, enabled, demo, tls);
   }
 
   private static InetSocketAddress listen(ConfigSection top) throws ConfigException {

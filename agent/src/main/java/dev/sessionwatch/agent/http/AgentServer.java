@@ -2,11 +2,13 @@ package dev.sessionwatch.agent.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
 import dev.sessionwatch.agent.AgentIdentity;
 import dev.sessionwatch.agent.audit.AuditLog;
 import dev.sessionwatch.agent.auth.Token;
 import dev.sessionwatch.agent.auth.TokenStore;
 import dev.sessionwatch.agent.source.SessionCatalog;
+import dev.sessionwatch.agent.tls.ServerTls;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,9 +30,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The agent's HTTP API v1 on the JDK's {@link HttpServer}, served by a bounded pool of named daemon
- * threads. Every answer is JSON (but {@code /healthz}); failures are logged here and answered as
- * JSON errors, never as stack traces.
+ * The agent's HTTP API v1 on the JDK's {@link HttpServer} (an {@link HttpsServer} with TLS), served
+ * by a bounded pool of named daemon threads. Every answer is JSON (but {@code /healthz}); failures
+ * are logged here and answered as JSON errors, never as stack traces.
  */
 public final class AgentServer implements Closeable {
   private static final Logger LOG = Logger.getLogger(AgentServer.class.getName());
@@ -40,6 +42,7 @@ public final class AgentServer implements Closeable {
   private final List<Route> routes;
   private final Authenticator authenticator;
   private final long maxBodyBytes;
+  private final String scheme;
 
   private AgentServer(Builder builder) throws IOException {
     this.authenticator = new Authenticator(builder.tokens);
@@ -62,8 +65,9 @@ public final class AgentServer implements Closeable {
                 false,
                 new ActionHandler(catalog, authenticator, builder.auditLog, clock)),
             Route.of("GET", "/v1/audit", true, new AuditHandler(builder.auditLog)));
+    this.scheme = builder.tls == null ? "http" : "https";
     try {
-      this.server = HttpServer.create(builder.address, 64);
+      this.server = builder.tls == null ? HttpServer.create(builder.address, 64) : https(builder);
     } catch (BindException e) {
       throw new BindException(
           "cannot listen on " + describe(builder.address) + ": " + e.getMessage());
@@ -71,6 +75,12 @@ public final class AgentServer implements Closeable {
     this.executor = boundedPool(builder.threads);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
+  }
+
+  private static HttpsServer https(Builder builder) throws IOException {
+    HttpsServer https = HttpsServer.create(builder.address, 64);
+    https.setHttpsConfigurator(builder.tls.configurator());
+    return https;
   }
 
   public static Builder builder() {
@@ -87,9 +97,9 @@ public final class AgentServer implements Closeable {
     return server.getAddress();
   }
 
-  /** The base URI a client uses, e.g. {@code http://127.0.0.1:7878}. */
+  /** The base URI a client uses, e.g. {@code http://127.0.0.1:7878} or {@code https://...}. */
   public URI uri() {
-    return URI.create("http://" + describe(address()));
+    return URI.create(scheme + "://" + describe(address()));
   }
 
   @Override
@@ -175,6 +185,7 @@ public final class AgentServer implements Closeable {
     private Clock clock = Clock.systemUTC();
     private int threads = 8;
     private long maxBodyBytes = 64 * 1024;
+    private ServerTls tls;
 
     private Builder() {}
 
@@ -218,6 +229,12 @@ public final class AgentServer implements Closeable {
 
     public Builder maxBodyBytes(long value) {
       maxBodyBytes = value;
+      return this;
+    }
+
+    /** Serves HTTPS with these keys and settings; null (the default) for plain HTTP. */
+    public Builder tls(ServerTls value) {
+      tls = value;
       return this;
     }
 

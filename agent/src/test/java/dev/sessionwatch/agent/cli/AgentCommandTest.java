@@ -78,7 +78,20 @@ class AgentCommandTest {
     int status = run("serve", "-c", config.toString());
 
     assertThat(status).isEqualTo(2);
-    assertThat(err.toString()).contains("not a loopback address").contains("TLS");
+    assertThat(err.toString())
+        .contains("not a loopback address")
+        .contains("tls: {enabled: true}")
+        .contains("token create");
+  }
+
+  @Test
+  void fingerprintRefusesWhileTlsIsOff() throws Exception {
+    Path config = config("tokensFile: " + dir.resolve("tokens.json") + "\n");
+
+    int status = run("fingerprint", "-c", config.toString());
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("TLS is off").contains("tls: {enabled: true}");
   }
 
   @Test

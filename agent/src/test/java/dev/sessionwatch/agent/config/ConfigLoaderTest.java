@@ -7,6 +7,7 @@ import dev.sessionwatch.agent.ftp.ProftpdSettings;
 import dev.sessionwatch.agent.ftp.PureFtpdSettings;
 import dev.sessionwatch.agent.ftp.VsftpdSettings;
 import dev.sessionwatch.agent.terminal.UtmpSettings;
+import dev.sessionwatch.agent.tls.TlsSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -223,5 +224,42 @@ class ConfigLoaderTest {
     assertThat(
             ConfigLoader.parse("sources: {vsftpd: {enabled: false}}").source(VsftpdSettings.class))
         .isEmpty();
+  }
+
+  @Test
+  void tlsIsOffByDefaultWithAKeyStoreToCreateBesideTheTokens() throws ConfigException {
+    TlsSettings tls = ConfigLoader.parse("tokensFile: /srv/sw/tokens.json").tls();
+
+    assertThat(tls.enabled()).isFalse();
+    assertThat(tls.keyStore()).isEqualTo(Path.of("/srv/sw/agent-tls.p12"));
+    assertThat(tls.passwordFile()).isEqualTo(Path.of("/srv/sw/agent-tls.p12.password"));
+    assertThat(tls.createIfMissing()).isTrue();
+    assertThat(tls.clientCa()).isNull();
+  }
+
+  @Test
+  void aConfiguredKeyStoreIsUsedAsItIsAndNeverCreated() throws ConfigException {
+    TlsSettings tls =
+        ConfigLoader.parse(
+                """
+                tls:
+                  enabled: true
+                  keyStore: /etc/ssl/agent.p12
+                  clientCa: /etc/ssl/consoles.pem
+                """)
+            .tls();
+
+    assertThat(tls.enabled()).isTrue();
+    assertThat(tls.keyStore()).isEqualTo(Path.of("/etc/ssl/agent.p12"));
+    assertThat(tls.passwordFile()).isEqualTo(Path.of("/etc/ssl/agent.p12.password"));
+    assertThat(tls.createIfMissing()).isFalse();
+    assertThat(tls.clientCa()).isEqualTo(Path.of("/etc/ssl/consoles.pem"));
+  }
+
+  @Test
+  void tlsRefusesAnUnknownKey() {
+    assertThatThrownBy(() -> ConfigLoader.parse("tls: {enabled: true, certificate: /x.pem}"))
+        .hasMessageContaining("'tls.certificate'")
+        .hasMessageContaining("keyStorePasswordFile");
   }
 }

@@ -13,6 +13,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -33,6 +34,10 @@ import okio.BufferedSource;
  *
  * <p>It remembers the last session list and its ETag, so an unchanged host costs a 304 and still
  * yields the list. Every failure comes back as an {@link AgentResponse}, never as an exception.
+ *
+ * <p>An {@code https} agent is asked anything only once the operator has pinned its certificate,
+ * and only while it presents exactly that one; otherwise the answer is {@link
+ * AgentResponse.Untrusted} with the certificate it presents, and nothing was sent to it.
  */
 public final class AgentClient {
   /** An agent's answer is a few kilobytes; anything near this is not an agent talking. */
@@ -40,6 +45,7 @@ public final class AgentClient {
 
   private final OkHttpClient http;
   private final HttpUrl baseUrl;
+  private final PinnedCertificate pin;
   private final String authorization;
   private final Duration timeout;
   private final Clock clock;
@@ -54,11 +60,13 @@ public final class AgentClient {
    * @param clock the console's clock, to relate the agent's times to it
    */
   public AgentClient(OkHttpClient http, AgentEndpoint endpoint, Duration timeout, Clock clock) {
-    this.http = Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(http, "http");
     this.baseUrl = HttpUrl.get(endpoint.baseUri());
     if (baseUrl == null) {
       throw new IllegalArgumentException("not an agent URL: " + endpoint.baseUri());
     }
+    this.pin = baseUrl.isHttps() ? endpoint.pin() : null;
+    this.http = pin == null ? http : pin.client(http, baseUrl.host());
     this.authorization = "Bearer " + endpoint.token();
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -89,6 +97,8 @@ public final class AgentClient {
           new SessionSnapshot(list, new AgentClock(list.collectedAt(), clock.instant()), true);
       etag = response.header("ETag");
       return new AgentResponse.Success<>(lastSnapshot, since(started));
+    } catch (UntrustedCertificateException e) {
+      return new AgentResponse.Untrusted<>(e.presented);
     } catch (BodyTooLargeException e) {
       return tooLarge();
     } catch (JsonProcessingException e) {
@@ -111,6 +121,8 @@ public final class AgentClient {
         return new AgentResponse.Malformed<>("the agent's answer is not a host description");
       }
       return new AgentResponse.Success<>(info, since(started));
+    } catch (UntrustedCertificateException e) {
+      return new AgentResponse.Untrusted<>(e.presented);
     } catch (BodyTooLargeException e) {
       return tooLarge();
     } catch (JsonProcessingException e) {
@@ -175,6 +187,11 @@ public final class AgentClient {
         case 409 -> new ActionResponse.NotOffered(said);
         default -> new ActionResponse.Failed(said);
       };
+    } catch (UntrustedCertificateException e) {
+      return new ActionResponse.Unreachable(
+          e.presented.changed()
+              ? "the agent's certificate has changed; trust the new one first"
+              : "the agent's certificate is not trusted yet");
     } catch (BodyTooLargeException e) {
       return new ActionResponse.Failed(
           "the answer is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MB");
@@ -199,9 +216,27 @@ public final class AgentClient {
   }
 
   private Response call(Request request) throws IOException {
+    if (baseUrl.isHttps() && pin == null) {
+      throw new UntrustedCertificateException(new PresentedCertificate(presented(), null));
+    }
     Call call = http.newCall(request);
     call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    return call.execute();
+    try {
+      return call.execute();
+    } catch (SSLException e) {
+      if (pin != null) {
+        X509Certificate presented = presented();
+        if (!presented.equals(pin.certificate())) {
+          throw new UntrustedCertificateException(
+              new PresentedCertificate(presented, pin.fingerprint()));
+        }
+      }
+      throw e;
+    }
+  }
+
+  private X509Certificate presented() throws IOException {
+    return CertificateProbe.presented(baseUrl.host(), baseUrl.port(), timeout);
   }
 
   private static byte[] readBody(Response response) throws IOException {
@@ -267,6 +302,16 @@ public final class AgentClient {
 
   private static Duration since(long startedNanos) {
     return Duration.ofNanos(System.nanoTime() - startedNanos);
+  }
+
+  /** The agent presented a certificate that is not trusted; nothing was sent to it. */
+  private static final class UntrustedCertificateException extends IOException {
+    private final transient PresentedCertificate presented;
+
+    UntrustedCertificateException(PresentedCertificate presented) {
+      super("certificate not trusted");
+      this.presented = presented;
+    }
   }
 
   /** An answer longer than {@link #MAX_BODY_BYTES}. */

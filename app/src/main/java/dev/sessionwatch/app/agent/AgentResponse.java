@@ -14,6 +14,12 @@ public sealed interface AgentResponse<T> {
   /** No answer: connection refused, timed out, unknown host, TLS failure. */
   record Unreachable<T>(String reason) implements AgentResponse<T> {}
 
+  /**
+   * The agent presented a certificate the console does not trust: unknown, or not the pinned one.
+   * Nothing was sent to it.
+   */
+  record Untrusted<T>(PresentedCertificate presented) implements AgentResponse<T> {}
+
   /** The agent refused the token (401). */
   record Unauthorized<T>(String message) implements AgentResponse<T> {}
 

@@ -127,7 +127,11 @@ public final class Fleet {
         merge(rows.get(kind), host, listed.get(kind), snapshot.clock(), arrivedAt);
       }
     } else {
-      host.failed(failureStatus(response));
+      host.failed(
+          failureStatus(response),
+          response instanceof AgentResponse.Untrusted<SessionSnapshot> untrusted
+              ? untrusted.presented()
+              : null);
       rows.values().forEach(list -> list.removeIf(row -> row.host() == host));
     }
   }
@@ -206,6 +210,12 @@ public final class Fleet {
     }
     if (response instanceof AgentResponse.Malformed<SessionSnapshot> malformed) {
       return new HostStatus(HostStatus.State.AGENT_ERROR, malformed.detail());
+    }
+    if (response instanceof AgentResponse.Untrusted<SessionSnapshot> untrusted) {
+      return untrusted.presented().changed()
+          ? new HostStatus(
+              HostStatus.State.CERTIFICATE_CHANGED, "refused: not the certificate you trusted")
+          : new HostStatus(HostStatus.State.UNTRUSTED, "trust its certificate to connect");
     }
     throw new IllegalArgumentException("not a failure: " + response);
   }

@@ -1,5 +1,6 @@
 package dev.sessionwatch.app.fleet;
 
+import dev.sessionwatch.app.agent.PresentedCertificate;
 import dev.sessionwatch.protocol.SourceStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,8 @@ public final class Host {
       new ReadOnlyObjectWrapper<>(this, "latency");
   private final ReadOnlyObjectWrapper<List<SourceStatus>> sources =
       new ReadOnlyObjectWrapper<>(this, "sources");
+  private final ReadOnlyObjectWrapper<PresentedCertificate> untrustedCertificate =
+      new ReadOnlyObjectWrapper<>(this, "untrustedCertificate");
 
   Host(String name, boolean demo) {
     this.name = new ReadOnlyStringWrapper(this, "name", Objects.requireNonNull(name, "name"));
@@ -72,17 +75,32 @@ public final class Host {
     return sources.get();
   }
 
+  /**
+   * The certificate the host's agent presented and the operator has yet to trust; null while the
+   * host is not refused for its certificate.
+   */
+  public ReadOnlyObjectProperty<PresentedCertificate> untrustedCertificateProperty() {
+    return untrustedCertificate.getReadOnlyProperty();
+  }
+
+  public PresentedCertificate untrustedCertificate() {
+    return untrustedCertificate.get();
+  }
+
   void described(List<SourceStatus> newSources) {
     sources.set(List.copyOf(newSources));
   }
 
   void answered(HostStatus newStatus, Duration newLatency, Instant at) {
+    untrustedCertificate.set(null);
     status.set(newStatus);
     latency.set(newLatency);
     lastRefresh.set(at);
   }
 
-  void failed(HostStatus newStatus) {
+  void failed(HostStatus newStatus, PresentedCertificate untrusted) {
+    // Before the status: whoever sees the new status finds the certificate already there.
+    untrustedCertificate.set(untrusted);
     status.set(newStatus);
   }
 

@@ -17,7 +17,11 @@ public record HostStatus(State state, String detail) {
     ONLINE("online"),
     UNREACHABLE("unreachable"),
     UNAUTHORIZED("unauthorised"),
-    AGENT_ERROR("agent error");
+    AGENT_ERROR("agent error"),
+    /** An {@code https} agent whose certificate the operator has not trusted yet. */
+    UNTRUSTED("certificate not trusted"),
+    /** The agent presents another certificate than the one trusted: refused until accepted. */
+    CERTIFICATE_CHANGED("certificate changed");
 
     private final String label;
 

@@ -1,8 +1,8 @@
 package dev.sessionwatch.app.hosts;
 
 import dev.sessionwatch.app.agent.AgentClient;
-import dev.sessionwatch.app.agent.AgentEndpoint;
 import dev.sessionwatch.app.agent.AgentResponse;
+import dev.sessionwatch.app.agent.PresentedCertificate;
 import dev.sessionwatch.app.settings.SavedServer;
 import dev.sessionwatch.protocol.HostInfo;
 import java.time.Clock;
@@ -28,10 +28,7 @@ public final class ConnectionCheck {
   public ConnectionOutcome check(SavedServer server) {
     AgentResponse<HostInfo> response;
     try {
-      response =
-          new AgentClient(
-                  http, new AgentEndpoint(server.agentUrl(), server.token()), timeout, clock)
-              .hostInfo();
+      response = new AgentClient(http, server.endpoint(), timeout, clock).hostInfo();
     } catch (IllegalArgumentException e) {
       return new ConnectionOutcome(false, "Not an agent URL: " + e.getMessage());
     }
@@ -54,6 +51,16 @@ public final class ConnectionCheck {
     }
     if (response instanceof AgentResponse.Unreachable<HostInfo> unreachable) {
       return new ConnectionOutcome(false, "Unreachable: " + unreachable.reason());
+    }
+    if (response instanceof AgentResponse.Untrusted<HostInfo> untrusted) {
+      PresentedCertificate presented = untrusted.presented();
+      return new ConnectionOutcome(
+          false,
+          (presented.changed()
+                  ? "Certificate changed: the agent now presents SHA-256 "
+                  : "Certificate not trusted yet: the agent presents SHA-256 ")
+              + presented.fingerprint(),
+          presented);
     }
     if (response instanceof AgentResponse.Unauthorized<HostInfo> unauthorized) {
       return new ConnectionOutcome(false, "Unauthorised: " + unauthorized.message());

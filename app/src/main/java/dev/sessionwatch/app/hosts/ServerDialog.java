@@ -1,6 +1,7 @@
 package dev.sessionwatch.app.hosts;
 
 import dev.sessionwatch.app.settings.SavedServer;
+import java.time.ZoneId;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
@@ -31,7 +32,10 @@ public final class ServerDialog {
 
   private final Dialog<SavedServer> dialog = new Dialog<>();
 
-  public ServerDialog(Window owner, ServerDialogViewModel viewModel, boolean adding) {
+  /**
+   * @param zone where a certificate's validity dates are shown
+   */
+  public ServerDialog(Window owner, ServerDialogViewModel viewModel, boolean adding, ZoneId zone) {
     dialog.initOwner(owner);
     if (owner != null && owner.getScene() != null) {
       dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
@@ -111,6 +115,32 @@ public final class ServerDialog {
     testRow.getStyleClass().add("test-row");
     grid.add(testRow, 1, 6);
     grid.add(outcome, 1, 7);
+    Label pin = new Label();
+    pin.setId("server-pin");
+    pin.getStyleClass().add("server-pin");
+    pin.textProperty()
+        .bind(
+            viewModel
+                .pinProperty()
+                .map(trusted -> "Certificate trusted: SHA-256 " + trusted.fingerprint())
+                .orElse(""));
+    grid.add(pin, 1, 8);
+    // A test that met a certificate not trusted yet asks about it at once, as SSH does.
+    viewModel
+        .testOutcomeProperty()
+        .subscribe(
+            result -> {
+              if (result != null && result.untrusted() != null) {
+                SavedServer server = viewModel.server().orElse(null);
+                if (server != null) {
+                  new TrustCertificateDialog(
+                          dialog.getDialogPane().getScene().getWindow(),
+                          new TrustCertificateViewModel(
+                              server.name(), server.agentUrl(), result.untrusted(), zone))
+                      .show(() -> viewModel.trust(result.untrusted()));
+                }
+              }
+            });
 
     dialog.getDialogPane().setContent(grid);
     Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);

@@ -1,5 +1,7 @@
 package dev.sessionwatch.app.hosts;
 
+import dev.sessionwatch.app.agent.PinnedCertificate;
+import dev.sessionwatch.app.agent.PresentedCertificate;
 import dev.sessionwatch.app.settings.SavedServer;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -40,6 +42,11 @@ public final class ServerDialogViewModel {
   private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing");
   private final ReadOnlyObjectWrapper<ConnectionOutcome> testOutcome =
       new ReadOnlyObjectWrapper<>(this, "testOutcome");
+  private final ReadOnlyObjectWrapper<PinnedCertificate> pin =
+      new ReadOnlyObjectWrapper<>(this, "pin");
+
+  /** The URL {@link #pin} was trusted at: the pin goes when the URL names another agent. */
+  private URI pinnedAt;
 
   /**
    * @param editing the server being edited, or null to add one
@@ -62,6 +69,8 @@ public final class ServerDialogViewModel {
       name.set(editing.name());
       url.set(editing.agentUrl().toString());
       token.set(editing.token());
+      pin.set(editing.pin());
+      pinnedAt = editing.agentUrl();
     }
     nameProblem.bind(Bindings.createStringBinding(() -> nameProblem(name.get()), name));
     urlProblem.bind(Bindings.createStringBinding(() -> urlProblem(url.get()), url));
@@ -70,6 +79,12 @@ public final class ServerDialogViewModel {
     // An outcome is about the fields as they were tested.
     name.addListener(observable -> testOutcome.set(null));
     url.addListener(observable -> testOutcome.set(null));
+    url.addListener(
+        observable -> {
+          if (pin.get() != null && !sameAgent(parsed(url.get()), pinnedAt)) {
+            pin.set(null);
+          }
+        });
     token.addListener(observable -> testOutcome.set(null));
   }
 
@@ -112,13 +127,29 @@ public final class ServerDialogViewModel {
     return testOutcome.getReadOnlyProperty();
   }
 
+  /** The certificate trusted for this agent; null before one is. */
+  public ReadOnlyObjectProperty<PinnedCertificate> pinProperty() {
+    return pin.getReadOnlyProperty();
+  }
+
   /** The server as entered; empty while a field is not valid. */
   public Optional<SavedServer> server() {
     if (!valid.get()) {
       return Optional.empty();
     }
     return Optional.of(
-        new SavedServer(name.get().strip(), URI.create(url.get().strip()), token.get().strip()));
+        new SavedServer(
+            name.get().strip(), URI.create(url.get().strip()), token.get().strip(), pin.get()));
+  }
+
+  /**
+   * Trusts the certificate the last test found, for the agent at the URL as it is, and tests the
+   * connection again with it.
+   */
+  public void trust(PresentedCertificate presented) {
+    pin.set(presented.pin());
+    pinnedAt = parsed(url.get());
+    testConnection();
   }
 
   /**
@@ -148,6 +179,27 @@ public final class ServerDialogViewModel {
                 }
               });
         });
+  }
+
+  private static URI parsed(String text) {
+    try {
+      return new URI(text == null ? "" : text.strip());
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  /** The same scheme, host and port: the same agent, whatever the path. */
+  private static boolean sameAgent(URI one, URI other) {
+    return one != null
+        && other != null
+        && Objects.equals(lower(one.getScheme()), lower(other.getScheme()))
+        && Objects.equals(lower(one.getHost()), lower(other.getHost()))
+        && one.getPort() == other.getPort();
+  }
+
+  private static String lower(String text) {
+    return text == null ? null : text.toLowerCase(Locale.ROOT);
   }
 
   private String nameProblem(String value) {

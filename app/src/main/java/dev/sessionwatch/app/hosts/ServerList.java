@@ -5,6 +5,7 @@ import dev.sessionwatch.app.fleet.HostStatus;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.application.Platform;
@@ -28,7 +29,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The server list beside the tables, with buttons to add, edit and remove a server. Selecting
- * servers filters the tables; "All servers" shows them all.
+ * servers filters the tables; "All servers" shows them all. A server whose certificate is not
+ * trusted offers "Trust certificate…" (also on double-click).
  */
 public final class ServerList {
   private static final PseudoClass ALL = PseudoClass.getPseudoClass("all");
@@ -40,6 +42,7 @@ public final class ServerList {
   private final ListView<ServerListItem> list = new ListView<>();
 
   /**
+   * @param onTrust shows the certificate a host's agent presents and asks to trust it
    * @param editable whether a host is a server the user added (and so may edit or remove)
    */
   public ServerList(
@@ -47,6 +50,7 @@ public final class ServerList {
       Runnable onAdd,
       Consumer<Host> onEdit,
       Consumer<Host> onRemove,
+      Consumer<Host> onTrust,
       Predicate<Host> editable) {
     pane.setId("server-list");
     pane.getStyleClass().add("server-list");
@@ -94,12 +98,26 @@ public final class ServerList {
     MenuItem removeItem = new MenuItem("Remove");
     removeItem.setOnAction(event -> remove.fire());
     removeItem.disableProperty().bind(remove.disableProperty());
-    list.setContextMenu(new ContextMenu(editItem, removeItem));
+    MenuItem trustItem = new MenuItem("Trust certificate…");
+    trustItem.setId("trust-certificate-menu");
+    // Asked when wanted: a host's certificate changes with its status, not with the selection.
+    BooleanSupplier awaitingTrust =
+        () -> {
+          Host host = viewModel.selectedHostProperty().get();
+          return host != null && editable.test(host) && host.untrustedCertificate() != null;
+        };
+    trustItem.setOnAction(event -> onTrust.accept(viewModel.selectedHostProperty().get()));
+    ContextMenu menu = new ContextMenu(trustItem, editItem, removeItem);
+    menu.setOnShowing(event -> trustItem.setDisable(!awaitingTrust.getAsBoolean()));
+    list.setContextMenu(menu);
     list.setOnMouseClicked(
         event -> {
-          if (event.getButton() == MouseButton.PRIMARY
-              && event.getClickCount() == 2
-              && !edit.isDisabled()) {
+          if (event.getButton() != MouseButton.PRIMARY || event.getClickCount() != 2) {
+            return;
+          }
+          if (awaitingTrust.getAsBoolean()) {
+            trustItem.fire();
+          } else if (!edit.isDisabled()) {
             edit.fire();
           }
         });
@@ -182,6 +200,8 @@ public final class ServerList {
       box = new VBox(top, detail, counts);
       box.getStyleClass().add("server-cell-box");
       setText(null);
+      // As wide as the list, not as its longest text: a long reason is cut, the status stays.
+      setPrefWidth(0);
     }
 
     @Override

@@ -172,7 +172,8 @@ public final class ServerListViewModel {
         switch (status.state()) {
           case CONNECTING -> "waiting for the first answer";
           case ONLINE -> onlineDetail(host);
-          case UNREACHABLE, UNAUTHORIZED, AGENT_ERROR -> failureDetail(host);
+          case UNREACHABLE, UNAUTHORIZED, AGENT_ERROR, UNTRUSTED, CERTIFICATE_CHANGED ->
+              failureDetail(host);
         };
     String countText = status.isOnline() ? countsText(counts) : "";
     item.show(status.state(), status.state().label(), detail, countText);

@@ -84,7 +84,7 @@ public final class StatusLineViewModel {
     return switch (status.state()) {
       case CONNECTING -> false;
       case ONLINE -> status.detail() != null;
-      case UNREACHABLE, UNAUTHORIZED, AGENT_ERROR -> true;
+      case UNREACHABLE, UNAUTHORIZED, AGENT_ERROR, UNTRUSTED, CERTIFICATE_CHANGED -> true;
     };
   }
 }

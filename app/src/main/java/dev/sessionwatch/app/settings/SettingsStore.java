@@ -3,6 +3,7 @@ package dev.sessionwatch.app.settings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sessionwatch.app.agent.PinnedCertificate;
 import dev.sessionwatch.protocol.Json;
 import dev.sessionwatch.protocol.SessionKind;
 import java.io.IOException;
@@ -238,9 +239,7 @@ public final class SettingsStore {
     static SettingsFile of(Settings settings) {
       return new SettingsFile(
           FORMAT_VERSION,
-          settings.servers().stream()
-              .map(server -> new ServerFile(server.name(), server.agentUrl(), server.token()))
-              .toList(),
+          settings.servers().stream().map(ServerFile::of).toList(),
           settings.refreshSeconds(),
           settings.timeoutSeconds(),
           settings.idleMinutes(),
@@ -265,13 +264,29 @@ public final class SettingsStore {
     }
   }
 
-  /** One server in the file; its {@code toString} leaves the token out like {@link SavedServer}. */
-  private record ServerFile(String name, URI agentUrl, String token) {
+  /**
+   * One server in the file; its {@code toString} leaves the token out like {@link SavedServer}.
+   *
+   * @param certificate the pinned certificate's DER in Base64; null when none is pinned
+   */
+  private record ServerFile(String name, URI agentUrl, String token, String certificate) {
+    static ServerFile of(SavedServer server) {
+      return new ServerFile(
+          server.name(),
+          server.agentUrl(),
+          server.token(),
+          server.pin() == null ? null : server.pin().toBase64());
+    }
+
     SavedServer toSavedServer() {
       if (name == null || agentUrl == null || token == null) {
         throw new IllegalArgumentException("a server lacks its name, agentUrl or token");
       }
-      return new SavedServer(name, agentUrl, token);
+      return new SavedServer(
+          name,
+          agentUrl,
+          token,
+          certificate == null ? null : PinnedCertificate.fromBase64(certificate));
     }
 
     @Override

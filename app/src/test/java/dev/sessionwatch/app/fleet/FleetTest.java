@@ -7,13 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionwatch.agent.testing.ManualClock;
 import dev.sessionwatch.app.agent.AgentResponse;
+import dev.sessionwatch.app.agent.PresentedCertificate;
 import dev.sessionwatch.app.agent.SessionSnapshot;
+import dev.sessionwatch.app.testing.Certificates;
+import dev.sessionwatch.protocol.CertificateFingerprint;
 import dev.sessionwatch.protocol.HostInfo;
 import dev.sessionwatch.protocol.Role;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionKind;
 import dev.sessionwatch.protocol.SourceError;
 import dev.sessionwatch.protocol.SourceStatus;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +25,7 @@ import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FleetTest {
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
@@ -156,6 +161,23 @@ class FleetTest {
         .isEqualTo(
             new HostStatus(HostStatus.State.UNREACHABLE, "connection refused by web02:7878"));
     assertThat(web01.status().isOnline()).isTrue();
+  }
+
+  @Test
+  void aChangedCertificateRefusesTheHostUntilItAnswersAgain(@TempDir Path dir) throws Exception {
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
+    PresentedCertificate presented =
+        new PresentedCertificate(
+            Certificates.made(dir, "web01"),
+            CertificateFingerprint.of(Certificates.made(dir, "web01-before")));
+
+    fleet.apply(web01, new AgentResponse.Untrusted<>(presented));
+
+    assertThat(terminals).isEmpty();
+    assertThat(web01.status().state()).isEqualTo(HostStatus.State.CERTIFICATE_CHANGED);
+    assertThat(web01.untrustedCertificate()).isEqualTo(presented);
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
+    assertThat(web01.untrustedCertificate()).isNull();
   }
 
   @Test

@@ -2,12 +2,17 @@ package dev.sessionwatch.app.hosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionwatch.app.agent.PinnedCertificate;
+import dev.sessionwatch.app.agent.PresentedCertificate;
 import dev.sessionwatch.app.settings.SavedServer;
+import dev.sessionwatch.app.testing.Certificates;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Background work runs on the calling thread here, so each test sees its outcome at once. */
 class ServerDialogViewModelTest {
@@ -127,5 +132,36 @@ class ServerDialogViewModelTest {
     dialog.tokenProperty().set("another");
 
     assertThat(dialog.testOutcomeProperty().get()).isNull();
+  }
+
+  @Test
+  void trustingThePresentedCertificatePinsItAndTestsAgain(@TempDir Path dir) throws Exception {
+    ServerDialogViewModel dialog = filledIn("web02", "https://web02.example:7878", "tok");
+    PresentedCertificate presented =
+        new PresentedCertificate(Certificates.made(dir, "web02"), null);
+
+    dialog.trust(presented);
+
+    assertThat(dialog.pinProperty().get()).isEqualTo(presented.pin());
+    assertThat(checked).extracting(SavedServer::pin).containsExactly(presented.pin());
+    assertThat(dialog.server().orElseThrow().pin()).isEqualTo(presented.pin());
+  }
+
+  @Test
+  void anEditedServerKeepsItsPinOnlyWhileTheUrlNamesTheSameAgent(@TempDir Path dir)
+      throws Exception {
+    PinnedCertificate pin = new PinnedCertificate(Certificates.made(dir, "web02"));
+    ServerDialogViewModel dialog =
+        dialog(
+            new SavedServer("web02", URI.create("https://web02.example:7878"), "tok", pin),
+            Set.of());
+
+    dialog.urlProperty().set("https://WEB02.example:7878/");
+    assertThat(dialog.pinProperty().get()).isEqualTo(pin);
+
+    dialog.urlProperty().set("https://web03.example:7878");
+    assertThat(dialog.pinProperty().get()).isNull();
+    dialog.urlProperty().set("https://web02.example:7878");
+    assertThat(dialog.server().orElseThrow().pin()).isNull();
   }
 }

@@ -3,6 +3,8 @@ package dev.sessionwatch.app.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 
+import dev.sessionwatch.app.agent.PinnedCertificate;
+import dev.sessionwatch.app.testing.Certificates;
 import dev.sessionwatch.protocol.SessionKind;
 import java.io.IOException;
 import java.net.URI;
@@ -55,6 +57,23 @@ class SettingsStoreTest {
 
     assertThat(loaded.settings()).isEqualTo(saved);
     assertThat(loaded.problem()).isNull();
+  }
+
+  @Test
+  void keepsTheCertificatePinnedForAServer() throws IOException {
+    PinnedCertificate pin = new PinnedCertificate(Certificates.made(dir, "web01"));
+    Settings saved =
+        Settings.defaults()
+            .withServers(
+                List.of(
+                    new SavedServer(
+                        "web01", URI.create("https://web01.example:7878"), TOKEN, pin)));
+    store().save(saved);
+
+    SavedServer loaded = store().load().settings().servers().get(0);
+
+    assertThat(loaded.pin()).isEqualTo(pin);
+    assertThat(loaded.pin().fingerprint()).isEqualTo(pin.fingerprint());
   }
 
   @Test

@@ -53,16 +53,15 @@ public final class ExecSource implements SessionSource {
   public SourceStatus status() {
     Path lister = Path.of(settings.list().get(0));
     if (!Files.isExecutable(lister) || Files.isDirectory(lister)) {
-      return SourceStatus.unavailable(name(), kind(), "no program at " + lister);
+      return unavailable("no program at " + lister);
     }
     if (!settings.end().isEmpty()) {
       Path ender = Path.of(settings.end().get(0));
       if (!Files.isExecutable(ender) || Files.isDirectory(ender)) {
-        return new SourceStatus(
-            name(), kind(), true, "cannot end sessions: no program at " + ender);
+        return availableWithNote("cannot end sessions: no program at " + ender);
       }
     }
-    return SourceStatus.available(name(), kind());
+    return available();
   }
 
   @Override

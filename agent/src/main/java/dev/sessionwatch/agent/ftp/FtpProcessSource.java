@@ -12,7 +12,6 @@ import dev.sessionwatch.agent.source.SourceException;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;
 import dev.sessionwatch.protocol.SessionKind;
-import dev.sessionwatch.protocol.SourceStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,10 +63,6 @@ abstract class FtpProcessSource implements SessionSource {
 
   final ProcessTable table() {
     return table;
-  }
-
-  final SourceStatus unavailable(String why) {
-    return SourceStatus.unavailable(name, kind(), why);
   }
 
   final BootTime bootTime() throws SourceException {

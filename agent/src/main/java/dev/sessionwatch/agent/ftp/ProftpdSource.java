@@ -49,7 +49,7 @@ public final class ProftpdSource extends FtpProcessSource {
     if (!Files.isReadable(settings.scoreboardFile())) {
       return unavailable("cannot read the scoreboard at " + settings.scoreboardFile());
     }
-    return SourceStatus.available(NAME, kind());
+    return available();
   }
 
   @Override

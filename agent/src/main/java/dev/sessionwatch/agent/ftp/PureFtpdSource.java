@@ -63,7 +63,7 @@ public final class PureFtpdSource extends FtpProcessSource {
               + settings.scoreboardDirectory()
               + " (pure-ftpwho needs root)");
     }
-    return SourceStatus.available(NAME, kind());
+    return available();
   }
 
   @Override

@@ -57,23 +57,17 @@ public final class VsftpdSource extends FtpProcessSource {
     try {
       text = Files.readString(settings.configFile());
     } catch (IOException e) {
-      return new SourceStatus(
-          NAME,
-          kind(),
-          true,
+      return availableWithNote(
           "cannot read " + settings.configFile() + " to tell whether process titles are on: " + e);
     }
     if (!VsftpdConfigFile.setsProcessTitles(text)) {
-      return new SourceStatus(
-          NAME,
-          kind(),
-          true,
+      return availableWithNote(
           "setproctitle_enable is off in "
               + settings.configFile()
               + ": sessions are listed with their client address only; set"
               + " setproctitle_enable=YES for user, command and file");
     }
-    return SourceStatus.available(NAME, kind());
+    return available();
   }
 
   /** The sessions of this moment, each with all of its processes. */

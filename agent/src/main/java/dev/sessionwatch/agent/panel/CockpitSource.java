@@ -88,10 +88,9 @@ public final class CockpitSource implements SessionSource {
   @Override
   public SourceStatus status() {
     if (!Files.isExecutable(settings.cockpitWs())) {
-      return SourceStatus.unavailable(
-          NAME, kind(), "no cockpit-ws at " + settings.cockpitWs() + " (package cockpit-ws)");
+      return unavailable("no cockpit-ws at " + settings.cockpitWs() + " (package cockpit-ws)");
     }
-    return SourceStatus.available(NAME, kind());
+    return available();
   }
 
   @Override

@@ -102,13 +102,12 @@ public final class CpanelSource implements SessionSource {
   @Override
   public SourceStatus status() {
     if (!Files.isDirectory(raw)) {
-      return SourceStatus.unavailable(
-          NAME, kind(), "no cPanel session directory at " + raw + " (is cPanel installed?)");
+      return unavailable("no cPanel session directory at " + raw + " (is cPanel installed?)");
     }
     if (!Files.isReadable(raw) || !Files.isExecutable(raw)) {
-      return SourceStatus.unavailable(NAME, kind(), "cannot read " + raw + " (needs root)");
+      return unavailable("cannot read " + raw + " (needs root)");
     }
-    return SourceStatus.available(NAME, kind());
+    return available();
   }
 
   @Override

@@ -65,15 +65,10 @@ public final class PleskSource implements SessionSource {
   @Override
   public SourceStatus status() {
     if (api.isEmpty()) {
-      return SourceStatus.unavailable(
-          NAME,
-          kind(),
+      return unavailable(
           "no certificateSha256: pin the certificate of the panel at " + settings.url());
     }
-    return keyFile
-        .problem()
-        .map(problem -> SourceStatus.unavailable(NAME, kind(), problem))
-        .orElseGet(() -> SourceStatus.available(NAME, kind()));
+    return keyFile.problem().map(problem -> unavailable(problem)).orElseGet(() -> available());
   }
 
   @Override

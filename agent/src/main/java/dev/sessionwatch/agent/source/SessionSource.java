@@ -24,6 +24,21 @@ public interface SessionSource {
   /** Whether the source can list anything on this host, and if not, why; cheap to call. */
   SourceStatus status();
 
+  /** This source's status when it works here. */
+  default SourceStatus available() {
+    return SourceStatus.available(name(), kind());
+  }
+
+  /** This source's status when it cannot list anything here, and why. */
+  default SourceStatus unavailable(String why) {
+    return SourceStatus.unavailable(name(), kind(), why);
+  }
+
+  /** This source's status when it works here with a limit the operator should know of. */
+  default SourceStatus availableWithNote(String note) {
+    return new SourceStatus(name(), kind(), true, note);
+  }
+
   /**
    * Reads the sessions now. Every session's id starts with {@code name() + ":"}.
    *

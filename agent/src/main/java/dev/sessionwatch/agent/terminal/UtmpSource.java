@@ -62,12 +62,12 @@ public final class UtmpSource implements SessionSource {
   public SourceStatus status() {
     Path file = settings.utmpFile();
     if (!Files.exists(file)) {
-      return SourceStatus.unavailable(NAME, kind(), noFile(file));
+      return unavailable(noFile(file));
     }
     if (!Files.isReadable(file)) {
-      return SourceStatus.unavailable(NAME, kind(), "cannot read the utmp file at " + file);
+      return unavailable("cannot read the utmp file at " + file);
     }
-    return SourceStatus.available(NAME, kind());
+    return available();
   }
 
   @Override

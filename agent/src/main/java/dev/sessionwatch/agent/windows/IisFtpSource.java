@@ -75,18 +75,16 @@ public final class IisFtpSource implements SessionSource {
   @Override
   public SourceStatus status() {
     if (!host.isWindows()) {
-      return SourceStatus.unavailable(NAME, kind(), host.notWindows("IIS FTP sessions"));
+      return unavailable(host.notWindows("IIS FTP sessions"));
     }
     if (!Files.isRegularFile(settings.powershell())) {
-      return SourceStatus.unavailable(NAME, kind(), "no PowerShell at " + settings.powershell());
+      return unavailable("no PowerShell at " + settings.powershell());
     }
     if (!Files.isRegularFile(assembly())) {
-      return SourceStatus.unavailable(
-          NAME,
-          kind(),
+      return unavailable(
           "no " + ASSEMBLY + " in " + settings.inetsrvDirectory() + " (is IIS installed?)");
     }
-    return SourceStatus.available(NAME, kind());
+    return available();
   }
 
   private Path assembly() {

@@ -73,17 +73,15 @@ public final class RdpSource implements SessionSource {
   @Override
   public SourceStatus status() {
     if (!host.isWindows()) {
-      return SourceStatus.unavailable(NAME, kind(), host.notWindows("Remote Desktop sessions"));
+      return unavailable(host.notWindows("Remote Desktop sessions"));
     }
     if (!Files.isRegularFile(quser.program())) {
-      return SourceStatus.unavailable(
-          NAME,
-          kind(),
+      return unavailable(
           "no quser.exe in "
               + settings.systemDirectory()
               + " (Windows Home editions lack the Remote Desktop query tools)");
     }
-    return SourceStatus.available(NAME, kind());
+    return available();
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -103,14 +104,22 @@ public record Token(
     }
     StringBuilder text = new StringBuilder();
     if (kinds != null) {
-      text.append("kinds ").append(words(kinds, SessionKind::wireName));
+      text.append("kinds ").append(visibleKindNames());
     }
     if (actions != null) {
-      text.append(text.length() > 0 ? "; " : "")
-          .append("actions ")
-          .append(words(actions, SessionAction::wireName));
+      text.append(text.length() > 0 ? "; " : "").append("actions ").append(permittedActionNames());
     }
     return text.toString();
+  }
+
+  /** The kinds it may see as wire names, e.g. {@code panel,ftp}. */
+  public String visibleKindNames() {
+    return words(visibleKinds(), SessionKind::wireName);
+  }
+
+  /** The actions it may take as wire names, e.g. {@code end}; empty for a viewer. */
+  public String permittedActionNames() {
+    return words(permittedActions(), SessionAction::wireName);
   }
 
   /** Checks a token name: letters, digits and {@code . _ @ -}, at most 64 characters. */
@@ -125,9 +134,9 @@ public record Token(
     return name;
   }
 
-  /** Comma-separated wire names in declaration order, e.g. {@code ftp,panel}. */
-  static <E extends Enum<E>> String words(
-      Collection<E> values, java.util.function.Function<E, String> wireName) {
+  /** Comma-separated wire names in declaration order, e.g. {@code panel,ftp}. */
+  private static <E extends Enum<E>> String words(
+      Collection<E> values, Function<E, String> wireName) {
     return values.stream().sorted().map(wireName).collect(Collectors.joining(","));
   }
 

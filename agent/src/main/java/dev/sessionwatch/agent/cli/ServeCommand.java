@@ -50,6 +50,8 @@ final class ServeCommand implements Callable<Integer> {
             .auditLog(auditLog)
             .identity(identity)
             .threads(loaded.threads())
+            .limits(loaded.limits())
+            .lockout(loaded.lockout())
             .build()
             .start();
     report(loaded, server, tokens, catalog);

@@ -1,5 +1,7 @@
 package dev.sessionwatch.agent.config;
 
+import dev.sessionwatch.agent.auth.LockoutSettings;
+import dev.sessionwatch.agent.http.RequestLimits;
 import dev.sessionwatch.agent.source.SourceSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -11,6 +13,8 @@ import java.util.Optional;
  *
  * @param sources the enabled sources' settings, in the order the agent asks them
  * @param demo the demo sources' settings, or null when they are disabled (the default)
+ * @param limits how much one request may ask (section {@code limits})
+ * @param lockout when repeated wrong tokens lock an address out (section {@code auth})
  */
 public record AgentConfig(
     InetSocketAddress listen,
@@ -18,7 +22,9 @@ public record AgentConfig(
     Path auditLog,
     int threads,
     List<SourceSettings> sources,
-    DemoSettings demo) {
+    DemoSettings demo,
+    RequestLimits limits,
+    LockoutSettings lockout) {
 
   public static final int DEFAULT_PORT = 7878;
 
@@ -41,6 +47,13 @@ public record AgentConfig(
   /** The same configuration with the demo sources on, as {@code --demo} asks. */
   public AgentConfig withDemo() {
     return new AgentConfig(
-        listen, tokensFile, auditLog, threads, sources, demo != null ? demo : new DemoSettings(12));
+        listen,
+        tokensFile,
+        auditLog,
+        threads,
+        sources,
+        demo != null ? demo : new DemoSettings(12),
+        limits,
+        lockout);
   }
 }

@@ -60,10 +60,6 @@ final class ActionHandler implements Handler {
     request.query(Set.of());
     Token caller = authenticator.authenticate(request);
     attempt.tokenName = caller.name();
-    if (!caller.role().mayAct()) {
-      throw ApiException.forbidden(
-          "token " + caller.name() + " is a viewer token: it may read sessions but not act");
-    }
     SessionAction action =
         SessionAction.find(attempt.action)
             .orElseThrow(
@@ -73,6 +69,8 @@ final class ActionHandler implements Handler {
                             + ApiRequest.printable(attempt.action)
                             + "'; actions are "
                             + KNOWN_ACTIONS));
+    TokenLimits.requireAction(caller, action);
+    TokenLimits.requireKindOf(caller, catalog, attempt.sessionId);
     request.body(); // no action takes parameters yet; read only to enforce the size limit
     Session session = SessionHandler.find(catalog, attempt.sessionId);
     attempt.user = session.user();

@@ -61,7 +61,7 @@ class AgentServerTest {
             .tokens(tokens)
             .auditLog(auditLog)
             .identity(new AgentIdentity("web01", "test", "Linux"))
-            .maxBodyBytes(1024)
+            .limits(RequestLimits.DEFAULTS.withMaxBodyBytes(1024))
             .build()
             .start();
     terminals.add("100-1", "alice", SessionAction.DISCONNECT, SessionAction.LOGOUT);

@@ -38,6 +38,7 @@ final class ServeCommand implements Callable<Integer> {
               + " is not a loopback address: serving beyond this host needs TLS and at least"
               + " one token, which this version cannot do yet; listen on 127.0.0.1 or ::1");
     }
+    loaded.limits().applyToJdkServer();
     AgentIdentity identity = AgentIdentity.ofThisHost();
     TokenStore tokens = open(() -> TokenStore.open(loaded.tokensFile()));
     AuditLog auditLog = open(() -> AuditLog.open(loaded.auditLog()));

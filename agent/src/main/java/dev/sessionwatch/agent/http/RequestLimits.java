@@ -3,6 +3,7 @@ package dev.sessionwatch.agent.http;
 import dev.sessionwatch.agent.config.ConfigException;
 import dev.sessionwatch.agent.config.ConfigSection;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -45,6 +46,35 @@ public record RequestLimits(
         section.integer("maxBodyBytes", DEFAULTS.maxBodyBytes(), 0, 16 << 20),
         section.positiveSeconds("requestTimeoutSeconds", DEFAULTS.requestTimeout(), 3600),
         section.integer("maxConcurrentRequests", DEFAULTS.maxConcurrentRequests(), 1, 10_000));
+  }
+
+  /**
+   * The JDK server's own limits that back these up, as system properties. It reads them once, when
+   * its first server starts, for the whole JVM: {@code serve} sets them ({@link
+   * #applyToJdkServer}); an agent embedded in the console keeps the JDK's defaults.
+   *
+   * <ul>
+   *   <li>{@code sun.net.httpserver.maxReqTime}: the whole request (line, headers, body) must
+   *       arrive within twice the request timeout, else the connection is closed unanswered; the
+   *       agent itself can only time the body (408), not a request line or headers sent slowly.
+   *   <li>{@code sun.net.httpserver.maxReqHeaderSize}: above the agent's own line and header
+   *       limits, so that those answer first (414, 431); past it the JDK answers a plain 400.
+   *   <li>{@code jdk.httpserver.maxConnections}: open connections, idle ones included; the JDK
+   *       server closes a connection over it at once.
+   * </ul>
+   */
+  public Map<String, String> jdkServerProperties() {
+    long requestSeconds = Math.max(1, (requestTimeout.toMillis() * 2 + 999) / 1000);
+    return Map.of(
+        "sun.net.httpserver.maxReqTime", Long.toString(requestSeconds),
+        "sun.net.httpserver.maxReqHeaderSize",
+            Integer.toString(maxRequestLineBytes + maxHeaderBytes + 4096),
+        "jdk.httpserver.maxConnections", Integer.toString(16 * maxConcurrentRequests));
+  }
+
+  /** Sets {@link #jdkServerProperties} that are not set already (a {@code -D} wins). */
+  public void applyToJdkServer() {
+    jdkServerProperties().forEach((name, value) -> System.getProperties().putIfAbsent(name, value));
   }
 
   public RequestLimits withMaxBodyBytes(int value) {

@@ -25,7 +25,13 @@ final class AuditHandler implements Handler {
   @Override
   public Response handle(ApiRequest request, Token caller) throws ApiException, IOException {
     String limit = request.query(Set.of("limit")).get("limit");
-    List<AuditEntry> entries = auditLog.latest(parseLimit(limit));
+    List<AuditEntry> entries;
+    try {
+      entries = auditLog.latest(parseLimit(limit));
+    } catch (IOException e) {
+      throw ApiException.auditUnavailable(
+          "cannot read the audit log " + auditLog.file() + ": " + e.getMessage());
+    }
     if (caller.kinds() != null) {
       // A token limited to some kinds sees only entries on sessions of those kinds.
       entries =

@@ -86,6 +86,7 @@ final class ActionHandler implements Handler {
       throw switch (e.reason()) {
         case GONE -> ApiException.notFound(e.getMessage());
         case NOT_OFFERED -> ApiException.conflict(e.getMessage());
+        case PROTECTED -> ApiException.protectedProcess(e.getMessage());
         case FAILED -> ApiException.actionFailed(e.getMessage());
       };
     }

@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A source whose sessions a test sets, for testing the layers above the seam. Acting on a session
- * removes it, as a real source's ending does; a failure can be switched on.
+ * removes it, as a real source's ending does; a failure of listing or of acting can be switched on.
  */
 public final class FixtureSource implements SessionSource {
   private final String name;
@@ -18,6 +18,9 @@ public final class FixtureSource implements SessionSource {
   private final List<Session> sessions = new CopyOnWriteArrayList<>();
   private final List<String> performed = new CopyOnWriteArrayList<>();
   private volatile String failure;
+  private volatile ActionFailure actionFailure;
+
+  private record ActionFailure(ActionException.Reason reason, String message) {}
 
   public FixtureSource(String name, SessionKind kind) {
     this.name = name;
@@ -39,6 +42,11 @@ public final class FixtureSource implements SessionSource {
   /** Makes every later listing fail with this message; null heals it. */
   public void failWith(String message) {
     failure = message;
+  }
+
+  /** Makes every later action fail for this reason, as a real source's would; null heals it. */
+  public void failActionsWith(ActionException.Reason reason, String message) {
+    actionFailure = reason == null ? null : new ActionFailure(reason, message);
   }
 
   /** "id action" for each action carried out. */
@@ -71,6 +79,10 @@ public final class FixtureSource implements SessionSource {
 
   @Override
   public ActionResult perform(Session session, SessionAction action) throws ActionException {
+    ActionFailure failing = actionFailure;
+    if (failing != null) {
+      throw new ActionException(failing.reason(), failing.message());
+    }
     if (!sessions.removeIf(s -> s.id().equals(session.id()))) {
       throw new ActionException(ActionException.Reason.GONE, session.id() + " has ended");
     }

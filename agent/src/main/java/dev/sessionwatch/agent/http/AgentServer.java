@@ -110,8 +110,9 @@ public final class AgentServer implements Closeable {
     Response response = respond(exchange);
     IoWatchdog.Watch watch = watchdog.watch(limits.requestTimeout(), () -> {});
     try (watch) {
+      ApiRequest.discardBody(exchange, limits.maxBodyBytes());
       response.send(exchange);
-      exchange.close(); // drains an unread body: under the deadline too
+      exchange.close();
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "could not answer " + exchange.getRequestURI(), e);
       throw e;

@@ -122,8 +122,9 @@ final class ApiRequest {
    */
   byte[] body() throws IOException, ApiException {
     IoWatchdog.Watch watch = watchdog.watch(limits.requestTimeout(), this::answerTimeout);
-    try (watch;
-        InputStream in = exchange.getRequestBody()) {
+    // Not closed here: closing drains what is left, which {@link #discardBody} does under limits.
+    InputStream in = exchange.getRequestBody();
+    try (watch) {
       readingBody = true;
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buffer = new byte[8192];
@@ -141,6 +142,22 @@ final class ApiRequest {
         throw ApiException.requestTimeout(limits.requestTimeout());
       }
       throw e;
+    }
+  }
+
+  /**
+   * Reads and drops what is left of the body, up to {@code limit} bytes, before the answer is sent.
+   * A body cut short then fails here, and the {@link IOException} reaches the JDK server, which
+   * closes and forgets the connection; left to {@code HttpExchange.close}, the same failure would
+   * be swallowed there and the connection would stay in the server's tables.
+   */
+  static void discardBody(HttpExchange exchange, long limit) throws IOException {
+    InputStream in = exchange.getRequestBody();
+    byte[] buffer = new byte[8192];
+    long discarded = 0;
+    int read;
+    while (discarded <= limit && (read = in.read(buffer)) != -1) {
+      discarded += read;
     }
   }
 

@@ -63,7 +63,8 @@ record Response(int status, String contentType, byte[] body, Map<String, String>
     var sent = exchange.getResponseHeaders();
     headers.forEach(sent::set);
     sent.set("X-Content-Type-Options", "nosniff");
-    if (body == null) {
+    // HEAD is answered (405) without a body, as HTTP wants and the JDK server warns about.
+    if (body == null || exchange.getRequestMethod().equals("HEAD")) {
       exchange.sendResponseHeaders(status, -1);
       return;
     }

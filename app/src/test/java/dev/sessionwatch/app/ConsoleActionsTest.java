@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessionwatch.agent.demo.DemoHost;
 import dev.sessionwatch.agent.source.SessionSource;
 import dev.sessionwatch.agent.source.SourceException;
+import dev.sessionwatch.app.actions.UnavailableReason;
 import dev.sessionwatch.app.fleet.SessionRow;
 import dev.sessionwatch.app.local.LocalAgent;
 import dev.sessionwatch.app.testing.ContextMenus;
@@ -29,6 +30,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -221,18 +223,45 @@ class ConsoleActionsTest {
   }
 
   @Test
-  void aViewerTokensRefusalIsShown() throws Exception {
+  void aViewerTokensActionsAreShownUnavailableBeforeAnyClick() throws Exception {
     Session ftp = demoHost.addSession(SessionKind.FTP);
     showConsole(Role.VIEWER);
-    ContextMenus.choose(ContextMenus.openOn(robot, rowOf(SessionKind.FTP, ftp)), "menu-end");
-    dialog("#confirm-action-dialog");
+    Node row = rowOf(SessionKind.FTP, ftp);
 
-    robot.clickOn("#confirm-action-button");
+    robot.clickOn(row);
 
-    dialog("#action-failures-dialog");
-    Label failures = robot.lookup("#action-failures").queryAs(Label.class);
-    assertThat(failures.getText()).contains(ftp.user(), "not permitted", "viewer token");
+    assertThat(robot.lookup("#end-button").queryButton().isDisabled()).isTrue();
+    Node holder = robot.lookup("#end-button-holder").query();
+    assertThat(UnavailableReason.tooltipOf(holder).getText())
+        .isEqualTo("Not available: the token for web01 is a viewer token: it may read, not act");
+    MenuItem end = ContextMenus.item(ContextMenus.openOn(robot, row), "menu-end");
+    assertThat(end.isDisable()).isTrue();
+    assertThat(end.getText()).startsWith("End session (not available: ").contains("viewer token");
     assertThat(demoHostLists(ftp)).isTrue();
+  }
+
+  @Test
+  void theReasonShowsWhenPointingAtTheDisabledButton() throws Exception {
+    Session ftp = demoHost.addSession(SessionKind.FTP);
+    showConsole(Role.VIEWER);
+    robot.clickOn(rowOf(SessionKind.FTP, ftp));
+
+    robot.moveTo("#end-button");
+
+    Tooltip tooltip = UnavailableReason.tooltipOf(robot.lookup("#end-button-holder").query());
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, tooltip::isShowing);
+    assertThat(tooltip.getText()).contains("viewer token");
+  }
+
+  @Test
+  void aViewerTokensDetailsOfferNoActiveActionButton() throws Exception {
+    Session ftp = demoHost.addSession(SessionKind.FTP);
+    showConsole(Role.VIEWER);
+
+    robot.doubleClickOn(rowOf(SessionKind.FTP, ftp));
+
+    DialogPane details = dialog("#session-details");
+    assertThat(details.lookup("#details-end-button").isDisabled()).isTrue();
   }
 
   @Test

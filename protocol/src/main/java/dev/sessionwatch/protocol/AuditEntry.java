@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * One line of the agent's audit log: an action asked for through the API, allowed or not.
+ * One line of the agent's audit log: an action asked for through the API, allowed or not, and about
+ * to be taken.
  *
  * @param tokenName the name of the token used, or null when none was valid; never the token
  * @param action the action word as asked, which may not be a known action
@@ -28,6 +29,11 @@ public record AuditEntry(
 
   /** How an asked-for action ended. */
   public enum Outcome {
+    /**
+     * About to be carried out: written before the agent acts, so an action the log cannot record is
+     * never taken; its outcome follows in a later entry.
+     */
+    REQUESTED,
     /** Carried out. */
     DONE,
     /** Not attempted: bad token, wrong role, unknown or gone session, action not offered. */

@@ -106,9 +106,41 @@ class JsonRoundTripTest {
             Role.VIEWER,
             List.of(
                 SourceStatus.available("utmp", SessionKind.TERMINAL),
-                SourceStatus.unavailable("proftpd", SessionKind.FTP, "ftpwho not found")));
+                SourceStatus.unavailable("proftpd", SessionKind.FTP, "ftpwho not found")),
+            List.of());
 
     assertThat(roundTrip(info, HostInfo.class)).isEqualTo(info);
+  }
+
+  @Test
+  void hostInfoWithoutPermittedActionsFallsBackOnTheRole() throws Exception {
+    String older =
+        "{\"host\":\"web01\",\"agentVersion\":\"0.1.0\",\"protocolVersion\":1,"
+            + "\"role\":\"%s\",\"sources\":[]}";
+
+    HostInfo viewer = Json.mapper().readValue(older.formatted("viewer"), HostInfo.class);
+    HostInfo operator = Json.mapper().readValue(older.formatted("operator"), HostInfo.class);
+
+    assertThat(viewer.permittedActions()).isNull();
+    assertThat(viewer.permits(SessionAction.END)).isFalse();
+    assertThat(operator.permits(SessionAction.LOGOUT)).isTrue();
+  }
+
+  @Test
+  void limitedPermittedActionsAreWhatTheHostPermits() {
+    HostInfo info =
+        new HostInfo(
+            "web01",
+            "0.2.0",
+            1,
+            "Linux",
+            LOGIN,
+            Role.OPERATOR,
+            List.of(),
+            List.of(SessionAction.END));
+
+    assertThat(info.permits(SessionAction.END)).isTrue();
+    assertThat(info.permits(SessionAction.LOGOUT)).isFalse();
   }
 
   @Test

@@ -12,45 +12,45 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
  * The agent's audit log: one JSON line per action asked for, appended and forced to disk before the
- * answer leaves, so a crash loses nothing already answered. The file is owner-only.
+ * answer leaves (and, for an action carried out, once before it is carried out), so a crash loses
+ * nothing already answered. The file is owner-only.
+ *
+ * <p>The file is opened for each entry, not kept open: a log rotated away is created afresh, and a
+ * log that became unwritable (permissions, a full disk, a read-only mount) fails the very next
+ * entry, which makes the action it was for fail closed.
  */
 public final class AuditLog implements Closeable {
   private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
   private static final int READ_CHUNK = 16 * 1024;
+  private static final FileAttribute<?> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   private final Path file;
-  private final FileChannel channel;
 
-  private AuditLog(Path file, FileChannel channel) {
+  private AuditLog(Path file) {
     this.file = file;
-    this.channel = channel;
   }
 
   /**
-   * Opens the log for appending, creating it (and its folder) if needed.
+   * Checks that the log can be appended to, creating it (and its folder) if needed.
    *
    * @throws IOException naming the file when it cannot be opened for writing
    */
   public static AuditLog open(Path file) throws IOException {
     try {
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      if (!Files.exists(file)) {
-        Files.createFile(
-            file,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      }
-      FileChannel channel =
-          FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-      return new AuditLog(file, channel);
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      openForAppend(file).close();
+      return new AuditLog(file);
     } catch (IOException e) {
       throw new IOException("cannot open audit log " + file + ": " + describe(e), e);
     }
@@ -60,14 +60,43 @@ public final class AuditLog implements Closeable {
     return file;
   }
 
-  /** Appends one entry and forces it to disk. */
+  /**
+   * Appends one entry and forces it to disk. A line only partly written (the disk filled up) is cut
+   * off again, so that the next entry starts on a line of its own.
+   *
+   * @throws IOException naming the file and why, when the entry is not safely on disk
+   */
   public synchronized void append(AuditEntry entry) throws IOException {
-    byte[] line = (toJson(entry) + "\n").getBytes(StandardCharsets.UTF_8);
-    ByteBuffer buffer = ByteBuffer.wrap(line);
-    while (buffer.hasRemaining()) {
-      channel.write(buffer);
+    ByteBuffer line = ByteBuffer.wrap((toJson(entry) + "\n").getBytes(StandardCharsets.UTF_8));
+    try (FileChannel channel = openForAppend(file)) {
+      long start = channel.size();
+      try {
+        while (line.hasRemaining()) {
+          channel.write(line);
+        }
+        channel.force(false);
+      } catch (IOException e) {
+        cutBack(channel, start);
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new IOException("cannot write the audit log " + file + ": " + describe(e), e);
     }
-    channel.force(false);
+  }
+
+  private static FileChannel openForAppend(Path file) throws IOException {
+    return FileChannel.open(
+        file,
+        Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+        OWNER_ONLY);
+  }
+
+  private void cutBack(FileChannel channel, long size) {
+    try {
+      channel.truncate(size);
+    } catch (IOException e) {
+      LOG.warning("could not cut a partly written line off " + file + ": " + describe(e));
+    }
   }
 
   /**
@@ -126,8 +155,10 @@ public final class AuditLog implements Closeable {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
+  /**
+   * Nothing stays open between entries; kept (with its {@code throws}) so that owners close the log
+   * as any resource, and a later log that does keep something open needs no change in them.
+   */
   @Override
-  public synchronized void close() throws IOException {
-    channel.close();
-  }
+  public void close() throws IOException {}
 }

@@ -3,6 +3,8 @@ package dev.sessionwatch.agent.auth;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.sessionwatch.protocol.Json;
 import dev.sessionwatch.protocol.Role;
+import dev.sessionwatch.protocol.SessionAction;
+import dev.sessionwatch.protocol.SessionKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -21,6 +24,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -36,17 +40,16 @@ public final class TokenStore {
   private final Path file;
   private final Clock clock;
   private List<Token> tokens;
-  private FileTime loadedModified;
+  private FileVersion loaded;
 
-  private TokenStore(Path file, List<Token> tokens, FileTime loadedModified, Clock clock) {
+  private TokenStore(Path file, Clock clock) {
     this.file = file;
-    this.tokens = tokens;
-    this.loadedModified = loadedModified;
+    this.tokens = List.of();
     this.clock = clock;
   }
 
   public static TokenStore inMemory() {
-    return new TokenStore(null, List.of(), null, Clock.systemUTC());
+    return new TokenStore(null, Clock.systemUTC());
   }
 
   /**
@@ -55,7 +58,7 @@ public final class TokenStore {
    * @throws IOException naming the file when it cannot be read or is not a valid tokens file
    */
   public static TokenStore open(Path file) throws IOException {
-    TokenStore store = new TokenStore(file, List.of(), null, Clock.systemUTC());
+    TokenStore store = new TokenStore(file, Clock.systemUTC());
     store.reloadIfChanged();
     return store;
   }
@@ -67,6 +70,7 @@ public final class TokenStore {
         reloadIfChanged();
       } catch (IOException e) {
         // Keep the tokens loaded last; a half-written or broken file must not lock everyone out.
+        // (A revocation takes effect as soon as the file is readable again.)
         LOG.warning("keeping the previous tokens: " + e.getMessage());
       }
     }
@@ -86,11 +90,23 @@ public final class TokenStore {
    * @return the secret, which is not kept anywhere: show it once
    * @throws IllegalArgumentException for an invalid or taken name
    */
-  public synchronized String create(String name, Role role) throws IOException {
+  public String create(String name, Role role) throws IOException {
+    return create(name, role, null, null);
+  }
+
+  /**
+   * Creates a token limited to some session kinds and, for an operator, to some actions.
+   *
+   * @param kinds the kinds it may see and act on; null for all
+   * @param actions the actions it may take; null for all its role allows
+   * @return the secret, which is not kept anywhere: show it once
+   * @throws IllegalArgumentException for an invalid or taken name, or limits that make no sense
+   */
+  public synchronized String create(
+      String name, Role role, Set<SessionKind> kinds, Set<SessionAction> actions)
+      throws IOException {
     Token.requireValidName(name);
-    if (file != null) {
-      reloadIfChanged();
-    }
+    reload();
     if (tokens.stream().anyMatch(t -> t.name().equals(name))) {
       throw new IllegalArgumentException("a token named " + name + " exists already");
     }
@@ -98,28 +114,63 @@ public final class TokenStore {
     RANDOM.nextBytes(random);
     String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     List<Token> updated = new ArrayList<>(tokens);
-    updated.add(new Token(name, role, sha256(secret), clock.instant()));
-    if (file != null) {
-      save(updated);
-    }
-    tokens = List.copyOf(updated);
+    updated.add(new Token(name, role, sha256(secret), clock.instant(), kinds, actions));
+    store(updated);
     return secret;
   }
 
+  /**
+   * Removes a token, so that it is refused from the next request on (a running agent re-reads the
+   * file).
+   *
+   * @param idOrName the token's id as {@code token list} shows it, or its name
+   * @return the token removed
+   * @throws IllegalArgumentException when no token has this id or name
+   */
+  public synchronized Token revoke(String idOrName) throws IOException {
+    reload();
+    Token revoked =
+        tokens.stream()
+            .filter(t -> t.id().equals(idOrName) || t.name().equals(idOrName))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no token has the id or name '" + idOrName + "'; see `token list`"));
+    List<Token> updated = new ArrayList<>(tokens);
+    updated.remove(revoked);
+    store(updated);
+    return revoked;
+  }
+
+  /** The tokens as last read or written. */
   public synchronized List<Token> tokens() {
     return tokens;
   }
 
+  private void reload() throws IOException {
+    if (file != null) {
+      reloadIfChanged();
+    }
+  }
+
+  private void store(List<Token> updated) throws IOException {
+    if (file != null) {
+      save(updated);
+    }
+    tokens = List.copyOf(updated);
+  }
+
   private void reloadIfChanged() throws IOException {
-    FileTime modified;
+    FileVersion current;
     try {
-      modified = Files.getLastModifiedTime(file);
+      current = FileVersion.of(file);
     } catch (NoSuchFileException e) {
       tokens = List.of();
-      loadedModified = null;
+      loaded = null;
       return;
     }
-    if (modified.equals(loadedModified)) {
+    if (current.equals(loaded)) {
       return;
     }
     try {
@@ -127,7 +178,19 @@ public final class TokenStore {
     } catch (IOException | IllegalArgumentException e) {
       throw new IOException("cannot read tokens file " + file + ": " + e.getMessage(), e);
     }
-    loadedModified = modified;
+    loaded = current;
+  }
+
+  /**
+   * What tells one content of the file from the next: {@code save} moves a new file into place, so
+   * the file key (inode) changes even when the clock is too coarse for the time to.
+   */
+  private record FileVersion(Object key, FileTime modified, long size) {
+    static FileVersion of(Path file) throws IOException {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      return new FileVersion(
+          attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
+    }
   }
 
   /** Writes the whole file beside itself, owner-only, then moves it into place. */
@@ -150,7 +213,7 @@ public final class TokenStore {
     } finally {
       Files.deleteIfExists(temp);
     }
-    loadedModified = Files.getLastModifiedTime(file);
+    loaded = FileVersion.of(file);
   }
 
   static String sha256(String secret) {

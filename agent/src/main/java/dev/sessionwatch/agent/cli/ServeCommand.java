@@ -34,6 +34,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     AgentConfig loaded = demo ? config.load().withDemo() : config.load();
+    loaded.limits().applyToJdkServer();
     AgentIdentity identity = AgentIdentity.ofThisHost();
     TokenStore tokens = open(() -> TokenStore.open(loaded.tokensFile()));
     Optional<String> exposed = ExposureCheck.problem(loaded, tokens.tokens().size());
@@ -53,6 +54,8 @@ final class ServeCommand implements Callable<Integer> {
             .identity(identity)
             .threads(loaded.threads())
             .tls(tls)
+            .limits(loaded.limits())
+            .lockout(loaded.lockout())
             .build()
             .start();
     report(loaded, server, tokens, catalog);

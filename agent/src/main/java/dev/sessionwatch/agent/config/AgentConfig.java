@@ -1,5 +1,7 @@
 package dev.sessionwatch.agent.config;
 
+import dev.sessionwatch.agent.auth.LockoutSettings;
+import dev.sessionwatch.agent.http.RequestLimits;
 import dev.sessionwatch.agent.source.SourceSettings;
 import dev.sessionwatch.agent.tls.TlsSettings;
 import java.net.InetSocketAddress;
@@ -13,6 +15,8 @@ import java.util.Optional;
  * @param sources the enabled sources' settings, in the order the agent asks them
  * @param demo the demo sources' settings, or null when they are disabled (the default)
  * @param tls whether and how the agent serves HTTPS
+ * @param limits how much one request may ask (section {@code limits})
+ * @param lockout when repeated wrong tokens lock an address out (section {@code auth})
  */
 public record AgentConfig(
     InetSocketAddress listen,
@@ -21,7 +25,9 @@ public record AgentConfig(
     int threads,
     List<SourceSettings> sources,
     DemoSettings demo,
-    TlsSettings tls) {
+    TlsSettings tls,
+    RequestLimits limits,
+    LockoutSettings lockout) {
 
   public static final int DEFAULT_PORT = 7878;
 
@@ -50,6 +56,8 @@ public record AgentConfig(
         threads,
         sources,
         demo != null ? demo : new DemoSettings(12),
-        tls);
+        tls,
+        limits,
+        lockout);
   }
 }

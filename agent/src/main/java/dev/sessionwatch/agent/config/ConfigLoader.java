@@ -3,6 +3,7 @@ package dev.sessionwatch.agent.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.sessionwatch.agent.auth.LockoutSettings;
 import dev.sessionwatch.agent.exec.ExecSettings;
 import dev.sessionwatch.agent.ftp.ProftpdSettings;
 import dev.sessionwatch.agent.ftp.ProftpdSource;
@@ -10,6 +11,7 @@ import dev.sessionwatch.agent.ftp.PureFtpdSettings;
 import dev.sessionwatch.agent.ftp.PureFtpdSource;
 import dev.sessionwatch.agent.ftp.VsftpdSettings;
 import dev.sessionwatch.agent.ftp.VsftpdSource;
+import dev.sessionwatch.agent.http.RequestLimits;
 import dev.sessionwatch.agent.panel.CockpitSettings;
 import dev.sessionwatch.agent.panel.CockpitSource;
 import dev.sessionwatch.agent.panel.CpanelSettings;
@@ -108,8 +110,25 @@ public final class ConfigLoader {
     AgentConfig.DemoSettings demo = demo(sources.section("demo"));
     sources.finish();
     TlsSettings tls = TlsSettings.read(top.section("tls"), tokens.toAbsolutePath().getParent());
+    RequestLimits limits = readSection(top, "limits", RequestLimits::read);
+    LockoutSettings lockout = readSection(top, "auth", LockoutSettings::read);
     top.finish();
-    return new AgentConfig(listen, tokens, audit, threads, enabled, demo, tls);
+    return new AgentConfig(listen, tokens, audit, threads, enabled, demo, tls, limits, lockout);
+  }
+
+  /** Reads a whole section with its reader, refusing keys the reader did not ask for. */
+  private static <T> T readSection(ConfigSection top, String key, SectionReader<T> reader)
+      throws ConfigException {
+    ConfigSection section = top.section(key);
+    T value = reader.read(section);
+    section.finish();
+    return value;
+  }
+
+  /** Reads one section's keys. */
+  @FunctionalInterface
+  private interface SectionReader<T> {
+    T read(ConfigSection section) throws ConfigException;
   }
 
   private static InetSocketAddress listen(ConfigSection top) throws ConfigException {

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code POST /v1/sessions/{id}/{action}}: acts on a session for an operator token, and writes
- * every attempt, allowed or refused, to the audit log.
+ * every attempt, allowed or refused, to the audit log; an allowed one is written once before it is
+ * carried out too, and not carried out when that fails.
  */
 final class ActionHandler implements Handler {
   private static final Logger LOG = Logger.getLogger(ActionHandler.class.getName());
@@ -49,12 +50,13 @@ final class ActionHandler implements Handler {
     Attempt attempt = new Attempt(request.segment(2), request.segment(3), request.clientAddress());
     try {
       ActionOutcome outcome = act(request, attempt);
-      audit(attempt, AuditEntry.Outcome.DONE, 200, outcome.message());
+      record(attempt, AuditEntry.Outcome.DONE, 200, outcome.message());
       return Response.json(200, outcome);
     } catch (ApiException e) {
+      // Failed: tried and did not work (500); anything else was not tried at all.
       AuditEntry.Outcome outcome =
-          e.status() >= 500 ? AuditEntry.Outcome.FAILED : AuditEntry.Outcome.REFUSED;
-      audit(attempt, outcome, e.status(), e.getMessage());
+          e.status() == 500 ? AuditEntry.Outcome.FAILED : AuditEntry.Outcome.REFUSED;
+      record(attempt, outcome, e.status(), e.getMessage());
       throw e;
     }
   }
@@ -63,10 +65,6 @@ final class ActionHandler implements Handler {
     request.query(Set.of());
     Token caller = authenticator.authenticate(request);
     attempt.tokenName = caller.name();
-    if (!caller.role().mayAct()) {
-      throw ApiException.forbidden(
-          "token " + caller.name() + " is a viewer token: it may read sessions but not act");
-    }
     SessionAction action =
         SessionAction.find(attempt.action)
             .orElseThrow(
@@ -76,10 +74,13 @@ final class ActionHandler implements Handler {
                             + ApiRequest.printable(attempt.action)
                             + "'; actions are "
                             + KNOWN_ACTIONS));
+    TokenLimits.requireAction(caller, action);
+    TokenLimits.requireKindOf(caller, catalog, attempt.sessionId);
     ActionRequest parameters = parameters(request.body(), action);
     Session session = SessionHandler.find(catalog, attempt.sessionId);
     attempt.user = session.user();
     attempt.source = session.source();
+    recordBeforeActing(attempt, action);
     try {
       ActionResult result = catalog.perform(session, action, parameters);
       return new ActionOutcome(
@@ -88,6 +89,7 @@ final class ActionHandler implements Handler {
       throw switch (e.reason()) {
         case GONE -> ApiException.notFound(e.getMessage());
         case NOT_OFFERED -> ApiException.conflict(e.getMessage());
+        case PROTECTED -> ApiException.protectedProcess(e.getMessage());
         case FAILED -> ApiException.actionFailed(e.getMessage());
       };
     }
@@ -126,24 +128,43 @@ final class ActionHandler implements Handler {
     return parameters;
   }
 
-  private void audit(Attempt attempt, AuditEntry.Outcome outcome, int status, String message) {
-    AuditEntry entry =
-        new AuditEntry(
-            clock.instant(),
-            attempt.tokenName,
-            attempt.clientAddress,
-            attempt.sessionId,
-            attempt.action,
-            attempt.user,
-            attempt.source,
-            outcome,
-            status,
-            message);
+  /**
+   * Writes the entry that says the action is about to be taken: an action the log cannot record is
+   * not taken (503), while reading sessions goes on without the log.
+   */
+  private void recordBeforeActing(Attempt attempt, SessionAction action) throws ApiException {
     try {
-      auditLog.append(entry);
+      auditLog.append(
+          entry(attempt, AuditEntry.Outcome.REQUESTED, 0, "about to " + action.label()));
+    } catch (IOException e) {
+      LOG.log(Level.SEVERE, "refusing an action: the audit log cannot be written", e);
+      throw ApiException.auditUnavailable(
+          "no action is taken while the audit log cannot be written: " + e.getMessage());
+    }
+  }
+
+  /** Writes how an attempt ended; when even that fails, the agent's log says so. */
+  private void record(Attempt attempt, AuditEntry.Outcome outcome, int status, String message) {
+    try {
+      auditLog.append(entry(attempt, outcome, status, message));
     } catch (IOException e) {
       LOG.log(Level.SEVERE, "could not write to the audit log " + auditLog.file(), e);
     }
+  }
+
+  private AuditEntry entry(
+      Attempt attempt, AuditEntry.Outcome outcome, int status, String message) {
+    return new AuditEntry(
+        clock.instant(),
+        attempt.tokenName,
+        attempt.clientAddress,
+        attempt.sessionId,
+        attempt.action,
+        attempt.user,
+        attempt.source,
+        outcome,
+        status,
+        message);
   }
 
   /** What is known of an action request so far, for its audit entry. */

@@ -5,13 +5,14 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
 import dev.sessionwatch.agent.AgentIdentity;
 import dev.sessionwatch.agent.audit.AuditLog;
+import dev.sessionwatch.agent.auth.Lockout;
+import dev.sessionwatch.agent.auth.LockoutSettings;
 import dev.sessionwatch.agent.auth.Token;
 import dev.sessionwatch.agent.auth.TokenStore;
 import dev.sessionwatch.agent.source.SessionCatalog;
 import dev.sessionwatch.agent.tls.ServerTls;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,33 +21,35 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The agent's HTTP API v1 on the JDK's {@link HttpServer} (an {@link HttpsServer} with TLS), served
- * by a bounded pool of named daemon threads. Every answer is JSON (but {@code /healthz}); failures
- * are logged here and answered as JSON errors, never as stack traces.
+ * by a bounded pool of named daemon threads with a cap on the requests in flight. Every answer is
+ * JSON (but {@code /healthz}); failures are logged here and answered as JSON errors, never as stack
+ * traces.
+ *
+ * <p>What the JDK server refuses before a handler runs (a malformed request line or header, a
+ * request line or headers over its own {@code sun.net.httpserver.maxReqHeaderSize}, more than
+ * {@code sun.net.httpserver.maxReqHeaders} headers) it answers itself with a plain 400; the limits
+ * in {@link RequestLimits} are lower, so that a request over them gets its JSON 414, 431 or 413.
  */
 public final class AgentServer implements Closeable {
   private static final Logger LOG = Logger.getLogger(AgentServer.class.getName());
 
   private final HttpServer server;
-  private final ExecutorService executor;
+  private final RequestPool pool;
+  private final IoWatchdog watchdog = new IoWatchdog();
   private final List<Route> routes;
+  private final RequestLimits limits;
   private final Authenticator authenticator;
-  private final long maxBodyBytes;
   private final String scheme;
 
   private AgentServer(Builder builder) throws IOException {
-    this.authenticator = new Authenticator(builder.tokens);
-    this.maxBodyBytes = builder.maxBodyBytes;
+    this.limits = builder.limits;
+    this.authenticator =
+        new Authenticator(builder.tokens, new Lockout(builder.lockout, builder.clock));
     Clock clock = builder.clock;
     SessionCatalog catalog = builder.catalog;
     this.routes =
@@ -64,7 +67,7 @@ public final class AgentServer implements Closeable {
                 "/v1/sessions/{id}/{action}",
                 false,
                 new ActionHandler(catalog, authenticator, builder.auditLog, clock)),
-            Route.of("GET", "/v1/audit", true, new AuditHandler(builder.auditLog)));
+            Route.of("GET", "/v1/audit", true, new AuditHandler(builder.auditLog, catalog)));
     this.scheme = builder.tls == null ? "http" : "https";
     try {
       this.server = builder.tls == null ? HttpServer.create(builder.address, 64) : https(builder);
@@ -72,8 +75,8 @@ public final class AgentServer implements Closeable {
       throw new BindException(
           "cannot listen on " + describe(builder.address) + ": " + e.getMessage());
     }
-    this.executor = boundedPool(builder.threads);
-    server.setExecutor(executor);
+    this.pool = new RequestPool(builder.threads, limits.maxConcurrentRequests());
+    server.setExecutor(pool);
     server.createContext("/", this::handle);
   }
 
@@ -105,22 +108,37 @@ public final class AgentServer implements Closeable {
   @Override
   public void close() {
     server.stop(0);
-    executor.shutdownNow();
+    pool.shutdownNow();
+    watchdog.close();
   }
 
-  private void handle(HttpExchange exchange) {
-    try (exchange) {
-      send(exchange, respond(exchange));
-    } catch (IOException e) {
-      LOG.log(Level.FINE, "client went away", e);
+  /**
+   * Answers one exchange. An {@link IOException} (the client went away, or was too slow) is passed
+   * on to the JDK server, which then closes the connection and forgets it; swallowing it here would
+   * leave the connection in the server's tables for good.
+   */
+  private void handle(HttpExchange exchange) throws IOException {
+    Response response = respond(exchange);
+    IoWatchdog.Watch watch = watchdog.watch(limits.requestTimeout(), () -> {});
+    try (watch) {
+      ApiRequest.discardBody(exchange, limits.maxBodyBytes());
+      response.send(exchange);
+      exchange.close();
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "could not answer " + exchange.getRequestURI(), e);
+      throw e;
+    }
+    if (watch.expired()) {
+      throw new IOException("the client did not take its answer in time");
     }
   }
 
   private Response respond(HttpExchange exchange) throws IOException {
     try {
-      ApiRequest request = ApiRequest.of(exchange, maxBodyBytes);
+      if (pool.shedding()) {
+        throw ApiException.busy(pool.maxInFlight());
+      }
+      ApiRequest request = ApiRequest.of(exchange, limits, watchdog);
       List<Route> samePath =
           routes.stream().filter(route -> route.matchesPath(request.segments())).toList();
       if (samePath.isEmpty()) {
@@ -141,33 +159,6 @@ public final class AgentServer implements Closeable {
     }
   }
 
-  private static void send(HttpExchange exchange, Response response) throws IOException {
-    var headers = exchange.getResponseHeaders();
-    response.headers().forEach(headers::set);
-    headers.set("X-Content-Type-Options", "nosniff");
-    if (response.body() == null) {
-      exchange.sendResponseHeaders(response.status(), -1);
-      return;
-    }
-    headers.set("Content-Type", response.contentType());
-    exchange.sendResponseHeaders(response.status(), response.body().length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(response.body());
-    }
-  }
-
-  private static ExecutorService boundedPool(int threads) {
-    AtomicInteger count = new AtomicInteger();
-    ThreadFactory factory =
-        runnable -> {
-          Thread thread = new Thread(runnable, "agent-http-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        };
-    return new ThreadPoolExecutor(
-        threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
-  }
-
   private static String describe(InetSocketAddress address) {
     InetAddress ip = address.getAddress();
     String host = ip.getHostAddress();
@@ -184,7 +175,8 @@ public final class AgentServer implements Closeable {
     private AgentIdentity identity = AgentIdentity.ofThisHost();
     private Clock clock = Clock.systemUTC();
     private int threads = 8;
-    private long maxBodyBytes = 64 * 1024;
+    private RequestLimits limits = RequestLimits.DEFAULTS;
+    private LockoutSettings lockout = LockoutSettings.DEFAULTS;
     private ServerTls tls;
 
     private Builder() {}
@@ -227,8 +219,13 @@ public final class AgentServer implements Closeable {
       return this;
     }
 
-    public Builder maxBodyBytes(long value) {
-      maxBodyBytes = value;
+    public Builder limits(RequestLimits value) {
+      limits = Objects.requireNonNull(value, "limits");
+      return this;
+    }
+
+    public Builder lockout(LockoutSettings value) {
+      lockout = Objects.requireNonNull(value, "lockout");
       return this;
     }
 

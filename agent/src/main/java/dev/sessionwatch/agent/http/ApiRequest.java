@@ -18,31 +18,64 @@ final class ApiRequest {
   private final HttpExchange exchange;
   private final List<String> segments;
   private final Map<String, String> query;
-  private final long maxBodyBytes;
+  private final RequestLimits limits;
+  private final IoWatchdog watchdog;
+  private volatile boolean readingBody;
 
   private ApiRequest(
-      HttpExchange exchange, List<String> segments, Map<String, String> query, long maxBodyBytes) {
+      HttpExchange exchange,
+      List<String> segments,
+      Map<String, String> query,
+      RequestLimits limits,
+      IoWatchdog watchdog) {
     this.exchange = exchange;
     this.segments = segments;
     this.query = query;
-    this.maxBodyBytes = maxBodyBytes;
+    this.limits = limits;
+    this.watchdog = watchdog;
   }
 
   /**
-   * Decodes the request's path and query.
+   * Checks the request against the limits and decodes its path and query.
    *
-   * @throws ApiException 400 for an undecodable path or query, 413 for a declared body too large
+   * @throws ApiException 414 for a request line, 431 for headers and 413 for a declared body over
+   *     its limit; 400 for an undecodable path or query
    */
-  static ApiRequest of(HttpExchange exchange, long maxBodyBytes) throws ApiException {
+  static ApiRequest of(HttpExchange exchange, RequestLimits limits, IoWatchdog watchdog)
+      throws ApiException {
+    long line =
+        exchange.getRequestMethod().length()
+            + 1
+            + exchange.getRequestURI().toString().length()
+            + 1
+            + exchange.getProtocol().length();
+    if (line > limits.maxRequestLineBytes()) {
+      throw ApiException.uriTooLong(limits.maxRequestLineBytes());
+    }
+    if (headerBytes(exchange) > limits.maxHeaderBytes()) {
+      throw ApiException.headersTooLarge(limits.maxHeaderBytes());
+    }
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null && exceeds(declared, maxBodyBytes)) {
-      throw ApiException.payloadTooLarge(maxBodyBytes);
+    if (declared != null && exceeds(declared, limits.maxBodyBytes())) {
+      throw ApiException.payloadTooLarge(limits.maxBodyBytes());
     }
     return new ApiRequest(
         exchange,
         segments(exchange.getRequestURI().getRawPath()),
         query(exchange.getRequestURI().getRawQuery()),
-        maxBodyBytes);
+        limits,
+        watchdog);
+  }
+
+  /** Every header line as sent: name, ": ", value and CRLF. */
+  private static long headerBytes(HttpExchange exchange) {
+    long total = 0;
+    for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+      for (String value : header.getValue()) {
+        total += header.getKey().length() + 2 + value.length() + 2;
+      }
+    }
+    return total;
   }
 
   String method() {
@@ -81,22 +114,67 @@ final class ApiRequest {
   }
 
   /**
-   * Reads the body, refusing more than the limit even when no length was declared.
+   * Reads the body, refusing more than the limit even when no length was declared, and a body that
+   * takes longer than the request timeout to arrive.
    *
-   * @throws ApiException 413 when the body is over the limit
+   * @throws ApiException 413 when the body is over the limit; 408 when it came too slowly, which
+   *     was answered already (the connection is closed)
    */
   byte[] body() throws IOException, ApiException {
-    try (InputStream in = exchange.getRequestBody()) {
+    IoWatchdog.Watch watch = watchdog.watch(limits.requestTimeout(), this::answerTimeout);
+    // Not closed here: closing drains what is left, which {@link #discardBody} does under limits.
+    InputStream in = exchange.getRequestBody();
+    try (watch) {
+      readingBody = true;
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buffer = new byte[8192];
       int read;
       while ((read = in.read(buffer)) != -1) {
-        if (out.size() + read > maxBodyBytes) {
-          throw ApiException.payloadTooLarge(maxBodyBytes);
+        if (out.size() + read > limits.maxBodyBytes()) {
+          throw ApiException.payloadTooLarge(limits.maxBodyBytes());
         }
         out.write(buffer, 0, read);
       }
+      readingBody = false;
       return out.toByteArray();
+    } catch (IOException e) {
+      if (watch.expired()) {
+        throw ApiException.requestTimeout(limits.requestTimeout());
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Reads and drops what is left of the body, up to {@code limit} bytes, before the answer is sent.
+   * A body cut short then fails here, and the {@link IOException} reaches the JDK server, which
+   * closes and forgets the connection; left to {@code HttpExchange.close}, the same failure would
+   * be swallowed there and the connection would stay in the server's tables.
+   */
+  static void discardBody(HttpExchange exchange, long limit) throws IOException {
+    InputStream in = exchange.getRequestBody();
+    byte[] buffer = new byte[8192];
+    long discarded = 0;
+    int read;
+    while (discarded <= limit && (read = in.read(buffer)) != -1) {
+      discarded += read;
+    }
+  }
+
+  /**
+   * At the deadline, on the watchdog's thread, while the handler's thread is still blocked reading:
+   * answers 408 before the watchdog closes the connection.
+   */
+  private void answerTimeout() {
+    if (!readingBody) {
+      return;
+    }
+    try {
+      Response.error(ApiException.requestTimeout(limits.requestTimeout()))
+          .withHeader("Connection", "close")
+          .send(exchange);
+    } catch (IOException e) {
+      // The client is gone as well: the connection is closed next anyway.
     }
   }
 

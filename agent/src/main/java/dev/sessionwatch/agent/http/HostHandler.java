@@ -5,9 +5,13 @@ import dev.sessionwatch.agent.auth.Token;
 import dev.sessionwatch.agent.source.SessionCatalog;
 import dev.sessionwatch.protocol.HostInfo;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
-/** {@code GET /v1/host}: the host, the agent, the caller's role and every source's status. */
+/**
+ * {@code GET /v1/host}: the host, the agent, the caller's role and permitted actions, and every
+ * source's status.
+ */
 final class HostHandler implements Handler {
   private final SessionCatalog catalog;
   private final AgentIdentity identity;
@@ -31,6 +35,7 @@ final class HostHandler implements Handler {
             identity.os(),
             clock.instant(),
             caller.role(),
-            catalog.statuses()));
+            catalog.statuses(),
+            List.copyOf(caller.permittedActions())));
   }
 }

@@ -1,9 +1,13 @@
 package dev.sessionwatch.agent.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.sun.net.httpserver.HttpExchange;
 import dev.sessionwatch.protocol.ApiError;
 import dev.sessionwatch.protocol.Json;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -32,13 +36,43 @@ record Response(int status, String contentType, byte[] body, Map<String, String>
   }
 
   static Response error(ApiException e) {
-    Map<String, String> headers =
-        switch (e.status()) {
-          case 401 -> Map.of("WWW-Authenticate", "Bearer realm=\"sessionwatch\"");
-          case 405 -> Map.of("Allow", String.join(", ", e.allowedMethods()));
-          default -> Map.of();
-        };
+    Map<String, String> headers = new LinkedHashMap<>();
+    switch (e.status()) {
+      case 401 -> headers.put("WWW-Authenticate", "Bearer realm=\"sessionwatch\"");
+      case 405 -> headers.put("Allow", String.join(", ", e.allowedMethods()));
+      default -> {}
+    }
+    if (e.retryAfterSeconds() > 0) {
+      headers.put("Retry-After", Long.toString(e.retryAfterSeconds()));
+    }
     return json(e.status(), new ApiError(e.code(), e.getMessage()), headers);
+  }
+
+  /** The same answer with one more header. */
+  Response withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new Response(status, contentType, body, more);
+  }
+
+  /**
+   * Sends the status, headers and body, and flushes them; closing the exchange completes it. Does
+   * not close the body stream, which would drain an unread request body on this thread.
+   */
+  void send(HttpExchange exchange) throws IOException {
+    var sent = exchange.getResponseHeaders();
+    headers.forEach(sent::set);
+    sent.set("X-Content-Type-Options", "nosniff");
+    // HEAD is answered (405) without a body, as HTTP wants and the JDK server warns about.
+    if (body == null || exchange.getRequestMethod().equals("HEAD")) {
+      exchange.sendResponseHeaders(status, -1);
+      return;
+    }
+    sent.set("Content-Type", contentType);
+    exchange.sendResponseHeaders(status, body.length);
+    OutputStream out = exchange.getResponseBody();
+    out.write(body);
+    out.flush();
   }
 
   static byte[] toJson(Object value) {

@@ -17,6 +17,7 @@ final class SessionHandler implements Handler {
   @Override
   public Response handle(ApiRequest request, Token caller) throws ApiException {
     request.query(Set.of());
+    TokenLimits.requireKindOf(caller, catalog, request.segment(2));
     return Response.json(200, find(catalog, request.segment(2)));
   }
 

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code GET /v1/sessions[?kind=K]}: every session of the enabled sources, with an ETag over
- * everything but the collection time, so a console polling an unchanged host gets a 304.
+ * {@code GET /v1/sessions[?kind=K]}: every session of the enabled sources (of the kinds the token
+ * may see), with an ETag over everything but the collection time, so a console polling an unchanged
+ * host gets a 304.
  */
 final class SessionListHandler implements Handler {
   private final SessionCatalog catalog;
@@ -27,7 +28,7 @@ final class SessionListHandler implements Handler {
 
   @Override
   public Response handle(ApiRequest request, Token caller) throws ApiException {
-    Set<SessionKind> kinds = kinds(request.query(Set.of("kind")).get("kind"));
+    Set<SessionKind> kinds = kinds(caller, request.query(Set.of("kind")).get("kind"));
     SessionCatalog.Collected collected = catalog.collect(kinds);
     String etag =
         etag(
@@ -42,16 +43,20 @@ final class SessionListHandler implements Handler {
     return Response.json(200, list, Map.of("ETag", etag, "Cache-Control", "no-cache"));
   }
 
-  private static Set<SessionKind> kinds(String kind) throws ApiException {
+  /** The kind asked for, or every kind the token may see. */
+  private static Set<SessionKind> kinds(Token caller, String kind) throws ApiException {
     if (kind == null) {
-      return EnumSet.allOf(SessionKind.class);
+      return caller.visibleKinds();
     }
+    SessionKind asked;
     try {
-      return EnumSet.of(SessionKind.fromWire(kind));
+      asked = SessionKind.fromWire(kind);
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(
           "unknown kind '" + ApiRequest.printable(kind) + "'; use panel, ftp or terminal");
     }
+    TokenLimits.requireKind(caller, asked);
+    return EnumSet.of(asked);
   }
 
   private static String etag(byte[] content) {

@@ -15,7 +15,8 @@ import java.util.Optional;
  *
  * <ol>
  *   <li>PID 1 and lower (init, and kill(2)'s process-group and broadcast meanings of 0 and -1) and
- *       the agent's own PID are never signalled.
+ *       the agent's own PID are never signalled: an ending that includes one is refused as a whole,
+ *       before anything is signalled, so that it is not half done.
  *   <li>The process's stat is read fresh from the process table right before the signal; unless its
  *       PID <em>and</em> start ticks are still the ones asked for, it is left alone (its PID was
  *       reused, or it ended).
@@ -70,20 +71,20 @@ public final class ProcessSignaller {
    * Ends the given processes: SIGTERM to each, waits up to the grace for them to end, SIGKILL to
    * the ones still running, and waits briefly again.
    *
+   * @throws ProtectedProcessException when a target is PID 1 or lower or the agent itself; then
+   *     nothing is signalled
    * @throws IllegalStateException when the process table is not this host's view (see the class
    *     comment)
    */
-  public Termination end(Collection<ProcessIdentity> targets) {
+  public Termination end(Collection<ProcessIdentity> targets) throws ProtectedProcessException {
     requireOwnView();
-    int refused = 0;
+    for (ProcessIdentity target : targets) {
+      requireUnprotected(target.pid());
+    }
     int vanished = 0;
     List<ProcessIdentity> signalled = new ArrayList<>();
     List<ProcessIdentity> unsignalled = new ArrayList<>();
     for (ProcessIdentity target : new LinkedHashSet<>(targets)) {
-      if (target.pid() <= 1 || target.pid() == agentPid) {
-        refused++;
-        continue;
-      }
       switch (signal(target, false)) {
         case SENT -> signalled.add(target);
         case GONE -> vanished++;
@@ -102,7 +103,21 @@ public final class ProcessSignaller {
     int ended = (int) signalled.stream().filter(target -> !isRunning(target)).count();
     int running =
         (int) (signalled.size() - ended + unsignalled.stream().filter(this::isRunning).count());
-    return new Termination(signalled.size(), forced, ended, running, refused, vanished);
+    return new Termination(signalled.size(), forced, ended, running, vanished);
+  }
+
+  private void requireUnprotected(long pid) throws ProtectedProcessException {
+    if (pid == agentPid) {
+      throw new ProtectedProcessException(
+          "refusing to end the agent's own process (PID " + pid + ")");
+    }
+    if (pid == 1) {
+      throw new ProtectedProcessException("refusing to signal PID 1 (init)");
+    }
+    if (pid < 1) {
+      throw new ProtectedProcessException(
+          "refusing to signal PID " + pid + " (kill(2) would signal a whole group)");
+    }
   }
 
   private void requireOwnView() {

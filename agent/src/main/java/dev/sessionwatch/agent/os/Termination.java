@@ -7,11 +7,9 @@ package dev.sessionwatch.agent.os;
  * @param forced of those, the ones still running after the grace and sent SIGKILL
  * @param ended of the processes asked for, the ones seen gone (or zombies) at the end
  * @param running processes still running at the end (not permitted, or stuck in the kernel)
- * @param refused processes never signalled because they were PID 1 or lower, or the agent itself
  * @param vanished processes that had already ended or been replaced before their signal
  */
-public record Termination(
-    int signalled, int forced, int ended, int running, int refused, int vanished) {
+public record Termination(int signalled, int forced, int ended, int running, int vanished) {
 
   /** Whether nothing that was asked for is still running. */
   public boolean allEnded() {
@@ -27,9 +25,6 @@ public record Termination(
     text.append(running == 0 ? "; all ended" : "; " + running + " still running");
     if (vanished > 0) {
       text.append("; ").append(count(vanished)).append(" had already ended");
-    }
-    if (refused > 0) {
-      text.append("; refused to signal ").append(count(refused)).append(" (PID 1 or the agent)");
     }
     return text.toString();
   }

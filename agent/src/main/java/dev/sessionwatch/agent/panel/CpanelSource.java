@@ -4,6 +4,7 @@ import dev.sessionwatch.agent.os.ProcStat;
 import dev.sessionwatch.agent.os.ProcessIdentity;
 import dev.sessionwatch.agent.os.ProcessSignaller;
 import dev.sessionwatch.agent.os.ProcessTable;
+import dev.sessionwatch.agent.os.ProtectedProcessException;
 import dev.sessionwatch.agent.os.Termination;
 import dev.sessionwatch.agent.source.ActionException;
 import dev.sessionwatch.agent.source.ActionResult;
@@ -246,7 +247,8 @@ public final class CpanelSource implements SessionSource {
         Termination termination = signaller.end(targets);
         message.append("; registered processes: ").append(termination.describe());
         ended = termination.allEnded();
-      } catch (IllegalStateException e) {
+      } catch (ProtectedProcessException | IllegalStateException e) {
+        // The session is logged out all the same: its files are gone.
         message.append("; did not end its registered processes: ").append(e.getMessage());
         ended = false;
       }

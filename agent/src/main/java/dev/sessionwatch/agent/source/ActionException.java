@@ -9,6 +9,8 @@ public final class ActionException extends Exception {
     GONE,
     /** The session does not offer this action (409). */
     NOT_OFFERED,
+    /** Ending it would signal PID 1 or the agent itself: refused, nothing signalled (403). */
+    PROTECTED,
     /** The action was tried and failed (500), e.g. the agent lacks the right to signal. */
     FAILED
   }

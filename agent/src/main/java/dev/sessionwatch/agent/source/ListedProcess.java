@@ -2,6 +2,7 @@ package dev.sessionwatch.agent.source;
 
 import dev.sessionwatch.agent.os.ProcessIdentity;
 import dev.sessionwatch.agent.os.ProcessSignaller;
+import dev.sessionwatch.agent.os.ProtectedProcessException;
 import dev.sessionwatch.agent.os.Termination;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;
@@ -65,6 +66,8 @@ public record ListedProcess(Session session, List<ProcessIdentity> processes) {
     Termination termination;
     try {
       termination = signaller.end(processes);
+    } catch (ProtectedProcessException e) {
+      throw new ActionException(ActionException.Reason.PROTECTED, e.getMessage(), e);
     } catch (IllegalStateException e) {
       throw new ActionException(ActionException.Reason.FAILED, e.getMessage(), e);
     }

@@ -102,6 +102,14 @@ public final class SessionCatalog {
     return source.perform(session, action, request);
   }
 
+  /**
+   * The kind of session an id names, from the source its prefix names, without listing anything;
+   * empty when no enabled source has that name.
+   */
+  public Optional<SessionKind> kindOf(String id) {
+    return owner(id).map(SessionSource::kind);
+  }
+
   private Optional<SessionSource> owner(String id) {
     int colon = id.indexOf(':');
     return colon <= 0

@@ -5,6 +5,7 @@ import dev.sessionwatch.agent.os.ProcessInfo;
 import dev.sessionwatch.agent.os.ProcessSignaller;
 import dev.sessionwatch.agent.os.ProcessSnapshot;
 import dev.sessionwatch.agent.os.ProcessTable;
+import dev.sessionwatch.agent.os.ProtectedProcessException;
 import dev.sessionwatch.agent.os.Termination;
 import dev.sessionwatch.agent.source.ActionException;
 import dev.sessionwatch.agent.source.ActionResult;
@@ -119,6 +120,8 @@ public final class UtmpSource implements SessionSource {
     Termination termination;
     try {
       termination = signaller.end(targets);
+    } catch (ProtectedProcessException e) {
+      throw new ActionException(ActionException.Reason.PROTECTED, e.getMessage(), e);
     } catch (IllegalStateException e) {
       throw new ActionException(ActionException.Reason.FAILED, e.getMessage(), e);
     }

@@ -91,4 +91,30 @@ class AuditLogTest {
         .isInstanceOf(IOException.class)
         .hasMessageContaining("cannot open audit log");
   }
+
+  @Test
+  void logRotatedAwayIsCreatedAfreshOwnerOnly() throws IOException {
+    Path file = dir.resolve("audit.log");
+    AuditLog log = AuditLog.open(file);
+    log.append(entry(1));
+    Files.move(file, dir.resolve("audit.log.1"));
+
+    log.append(entry(2));
+
+    assertThat(log.latest(10)).extracting(AuditEntry::sessionId).containsExactly("utmp:2-1");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void entryThatCannotBeWrittenFailsNamingTheLog() throws IOException {
+    Path file = dir.resolve("audit.log");
+    AuditLog log = AuditLog.open(file);
+    Files.delete(file);
+    Files.createDirectory(file);
+
+    assertThatThrownBy(() -> log.append(entry(1)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("cannot write the audit log " + file);
+  }
 }

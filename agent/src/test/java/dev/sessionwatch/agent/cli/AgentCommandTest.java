@@ -2,6 +2,7 @@ package dev.sessionwatch.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionwatch.agent.auth.Token;
 import dev.sessionwatch.agent.auth.TokenStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -45,6 +46,72 @@ class AgentCommandTest {
     assertThat(Files.readString(tokens)).doesNotContain(secret).contains("laptop");
     assertThat(TokenStore.open(tokens).authenticate(secret)).isPresent();
     assertThat(err.toString()).contains("not shown again");
+  }
+
+  @Test
+  void tokenListShowsLimitsButNeitherSecretNorHash() throws Exception {
+    Path tokens = dir.resolve("tokens.json");
+    String config = config("tokensFile: " + tokens + "\n").toString();
+    run("token", "create", "--name", "desk", "--role", "operator", "-c", config);
+    run(
+        "token",
+        "create",
+        "--name",
+        "ftp-only",
+        "--role",
+        "operator",
+        "--kinds",
+        "ftp,panel",
+        "--actions",
+        "end",
+        "-c",
+        config);
+    String secrets = out.toString();
+    out.getBuffer().setLength(0);
+
+    int status = run("token", "list", "-c", config);
+
+    String listed = out.toString();
+    assertThat(status).isZero();
+    assertThat(listed).contains("desk", "ftp-only", "kinds panel,ftp; actions end", "operator");
+    for (Token token : TokenStore.open(tokens).tokens()) {
+      assertThat(listed).contains(token.id()).doesNotContain(token.sha256());
+    }
+    secrets.lines().forEach(secret -> assertThat(listed).doesNotContain(secret));
+  }
+
+  @Test
+  void tokenRevokeRemovesTheToken() throws Exception {
+    Path tokens = dir.resolve("tokens.json");
+    String config = config("tokensFile: " + tokens + "\n").toString();
+    run("token", "create", "--name", "laptop", "--role", "viewer", "-c", config);
+    String secret = out.toString().strip();
+    String id = TokenStore.open(tokens).tokens().get(0).id();
+
+    int status = run("token", "revoke", id, "-c", config);
+
+    assertThat(status).isZero();
+    assertThat(out.toString()).contains("Revoked token " + id);
+    assertThat(TokenStore.open(tokens).authenticate(secret)).isEmpty();
+  }
+
+  @Test
+  void unknownKindLimitIsAUsageError() throws Exception {
+    int status =
+        run(
+            "token",
+            "create",
+            "--name",
+            "x",
+            "--role",
+            "viewer",
+            "--kinds",
+            "ftp,smtp",
+            "-c",
+            config("tokensFile: " + dir.resolve("t.json") + "\n").toString());
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("smtp");
   }
 
   @Test

@@ -3,9 +3,11 @@ package dev.sessionwatch.agent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sessionwatch.agent.auth.LockoutSettings;
 import dev.sessionwatch.agent.ftp.ProftpdSettings;
 import dev.sessionwatch.agent.ftp.PureFtpdSettings;
 import dev.sessionwatch.agent.ftp.VsftpdSettings;
+import dev.sessionwatch.agent.http.RequestLimits;
 import dev.sessionwatch.agent.terminal.UtmpSettings;
 import dev.sessionwatch.agent.tls.TlsSettings;
 import java.nio.file.Files;
@@ -52,6 +54,52 @@ class ConfigLoaderTest {
     assertThat(config.source(UtmpSettings.class).orElseThrow().grace())
         .isEqualTo(Duration.ofMillis(500));
     assertThat(config.demo().sessions()).isEqualTo(40);
+  }
+
+  @Test
+  void requestLimitsAndLockoutHaveDefaults() throws ConfigException {
+    AgentConfig config = ConfigLoader.parse("");
+
+    assertThat(config.limits()).isEqualTo(RequestLimits.DEFAULTS);
+    assertThat(config.lockout()).isEqualTo(LockoutSettings.DEFAULTS);
+  }
+
+  @Test
+  void requestLimitsAndLockoutAreRead() throws ConfigException {
+    AgentConfig config =
+        ConfigLoader.parse(
+            """
+            limits:
+              maxRequestLineBytes: 4096
+              maxHeaderBytes: 8192
+              maxBodyBytes: 1024
+              requestTimeoutSeconds: 3
+              maxConcurrentRequests: 16
+            auth:
+              maxFailures: 5
+              failureWindowSeconds: 30
+              lockoutSeconds: 600
+              trackedAddresses: 500
+            """);
+
+    assertThat(config.limits())
+        .isEqualTo(new RequestLimits(4096, 8192, 1024, Duration.ofSeconds(3), 16));
+    assertThat(config.lockout())
+        .isEqualTo(new LockoutSettings(5, Duration.ofSeconds(30), Duration.ofMinutes(10), 500));
+  }
+
+  @Test
+  void misspeltLimitIsRefusedByName() {
+    assertThatThrownBy(() -> ConfigLoader.parse("limits: {maxBodySize: 10}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'limits.maxBodySize'");
+  }
+
+  @Test
+  void zeroLockoutIsRefusedByName() {
+    assertThatThrownBy(() -> ConfigLoader.parse("auth: {lockoutSeconds: 0}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'auth.lockoutSeconds'");
   }
 
   @Test

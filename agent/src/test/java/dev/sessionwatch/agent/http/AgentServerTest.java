@@ -63,7 +63,7 @@ class AgentServerTest {
             .tokens(tokens)
             .auditLog(auditLog)
             .identity(new AgentIdentity("web01", "test", "Linux"))
-            .maxBodyBytes(1024)
+            .limits(RequestLimits.DEFAULTS.withMaxBodyBytes(1024))
             .build()
             .start();
     terminals.add("100-1", "alice", SessionAction.DISCONNECT, SessionAction.LOGOUT);
@@ -417,20 +417,23 @@ class AgentServerTest {
 
     AuditTrail trail = read(send(get("/v1/audit", viewer)), AuditTrail.class);
 
-    assertThat(trail.entries()).hasSize(2);
+    assertThat(trail.entries())
+        .extracting(AuditEntry::outcome)
+        .containsExactly(
+            AuditEntry.Outcome.DONE, AuditEntry.Outcome.REQUESTED, AuditEntry.Outcome.REFUSED);
     AuditEntry newest = trail.entries().get(0);
     assertThat(newest.outcome()).isEqualTo(AuditEntry.Outcome.DONE);
     assertThat(newest.tokenName()).isEqualTo("ops");
     assertThat(newest.clientAddress()).isEqualTo("127.0.0.1");
     assertThat(newest.sessionId()).isEqualTo("ftpd:300-3");
     assertThat(newest.user()).isEqualTo("bob");
-    AuditEntry refused = trail.entries().get(1);
+    AuditEntry refused = trail.entries().get(2);
     assertThat(refused.outcome()).isEqualTo(AuditEntry.Outcome.REFUSED);
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.tokenName()).isEqualTo("watcher");
     String file = Files.readString(dir.resolve("audit.log"));
     assertThat(file).doesNotContain(operator).doesNotContain(viewer);
-    assertThat(file.lines()).hasSize(2);
+    assertThat(file.lines()).hasSize(3);
   }
 
   @Test

@@ -47,7 +47,7 @@ class ProcessSignallerTest {
 
     assertThat(sleep.waitFor(5, TimeUnit.SECONDS)).isTrue();
     assertThat(sleep.exitValue()).isEqualTo(128 + 15);
-    assertThat(termination).isEqualTo(new Termination(1, 0, 1, 0, 0, 0));
+    assertThat(termination).isEqualTo(new Termination(1, 0, 1, 0, 0));
     assertThat(termination.describe()).isEqualTo("sent SIGTERM to 1 process; all ended");
   }
 
@@ -67,7 +67,7 @@ class ProcessSignallerTest {
 
     assertThat(stubborn.waitFor(5, TimeUnit.SECONDS)).isTrue();
     assertThat(stubborn.exitValue()).isEqualTo(128 + 9);
-    assertThat(termination).isEqualTo(new Termination(1, 1, 1, 0, 0, 0));
+    assertThat(termination).isEqualTo(new Termination(1, 1, 1, 0, 0));
     assertThat(termination.describe())
         .isEqualTo("sent SIGTERM to 1 process, SIGKILL to 1; all ended");
   }
@@ -86,14 +86,36 @@ class ProcessSignallerTest {
   }
 
   @Test
-  void refusesInitAndItself() {
+  void refusesTheAgentsOwnProcessAndSignalsNothingElseOfTheBatch() throws Exception {
+    Process sleep = start("sleep", "30");
     ProcessIdentity self = table.read(ProcessHandle.current().pid()).orElseThrow().identity();
-    ProcessIdentity init = new ProcessIdentity(1, 0);
 
-    Termination termination = new ProcessSignaller(table, Duration.ZERO).end(List.of(self, init));
+    assertThatThrownBy(
+            () -> new ProcessSignaller(table, Duration.ZERO).end(List.of(identityOf(sleep), self)))
+        .isInstanceOf(ProtectedProcessException.class)
+        .hasMessageContaining("agent's own process");
+    assertThat(sleep.waitFor(300, TimeUnit.MILLISECONDS)).isFalse();
+  }
 
-    assertThat(termination.refused()).isEqualTo(2);
-    assertThat(termination.signalled()).isZero();
+  @Test
+  void refusesInit() {
+    assertThatThrownBy(
+            () ->
+                new ProcessSignaller(table, Duration.ZERO).end(List.of(new ProcessIdentity(1, 0))))
+        .isInstanceOf(ProtectedProcessException.class)
+        .hasMessageContaining("PID 1 (init)");
+  }
+
+  @Test
+  void refusesThePidsKillTakesForGroups() {
+    for (long pid : new long[] {0, -1}) {
+      assertThatThrownBy(
+              () ->
+                  new ProcessSignaller(table, Duration.ZERO)
+                      .end(List.of(new ProcessIdentity(pid, 0))))
+          .isInstanceOf(ProtectedProcessException.class)
+          .hasMessageContaining("PID " + pid);
+    }
   }
 
   @Test

@@ -11,8 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A source whose sessions a test sets, for testing the layers above the seam. Acting on a session
- * removes it, as a real source's ending does, but a message leaves it; a failure can be switched
- * on.
+ * removes it, as a real source's ending does, but a message leaves it; a failure of listing or of
+ * acting can be switched on.
  */
 public final class FixtureSource implements SessionSource {
   private final String name;
@@ -20,6 +20,9 @@ public final class FixtureSource implements SessionSource {
   private final List<Session> sessions = new CopyOnWriteArrayList<>();
   private final List<String> performed = new CopyOnWriteArrayList<>();
   private volatile String failure;
+  private volatile ActionFailure actionFailure;
+
+  private record ActionFailure(ActionException.Reason reason, String message) {}
 
   public FixtureSource(String name, SessionKind kind) {
     this.name = name;
@@ -41,6 +44,11 @@ public final class FixtureSource implements SessionSource {
   /** Makes every later listing fail with this message; null heals it. */
   public void failWith(String message) {
     failure = message;
+  }
+
+  /** Makes every later action fail for this reason, as a real source's would; null heals it. */
+  public void failActionsWith(ActionException.Reason reason, String message) {
+    actionFailure = reason == null ? null : new ActionFailure(reason, message);
   }
 
   /** "id action" for each action carried out; "id message TEXT" for a message. */
@@ -73,6 +81,10 @@ public final class FixtureSource implements SessionSource {
 
   @Override
   public ActionResult perform(Session session, SessionAction action) throws ActionException {
+    ActionFailure failing = actionFailure;
+    if (failing != null) {
+      throw new ActionException(failing.reason(), failing.message());
+    }
     if (!sessions.removeIf(s -> s.id().equals(session.id()))) {
       throw new ActionException(ActionException.Reason.GONE, session.id() + " has ended");
     }

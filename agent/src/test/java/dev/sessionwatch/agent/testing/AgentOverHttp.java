@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The real agent serving some sources on a free loopback port, and a real HTTP client holding an
@@ -28,21 +29,26 @@ public final class AgentOverHttp implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  private final TokenStore tokens;
   private final AuditLog auditLog;
   private final AgentServer server;
   private final String token;
 
-  private AgentOverHttp(List<SessionSource> sources, Path auditLogFile) throws IOException {
-    TokenStore tokens = TokenStore.inMemory();
+  private AgentOverHttp(
+      List<SessionSource> sources, Path auditLogFile, UnaryOperator<AgentServer.Builder> configure)
+      throws IOException {
+    tokens = TokenStore.inMemory();
     token = tokens.create("e2e", Role.OPERATOR);
     auditLog = AuditLog.open(auditLogFile);
     server =
-        AgentServer.builder()
-            .address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-            .catalog(new SessionCatalog(sources))
-            .tokens(tokens)
-            .auditLog(auditLog)
-            .identity(AgentIdentity.ofThisHost())
+        configure
+            .apply(
+                AgentServer.builder()
+                    .address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                    .catalog(new SessionCatalog(sources))
+                    .tokens(tokens)
+                    .auditLog(auditLog)
+                    .identity(AgentIdentity.ofThisHost()))
             .build()
             .start();
   }
@@ -50,19 +56,50 @@ public final class AgentOverHttp implements AutoCloseable {
   /** Serves the sources; the audit log goes to {@code auditLogFile}. */
   public static AgentOverHttp serving(List<SessionSource> sources, Path auditLogFile)
       throws IOException {
-    return new AgentOverHttp(sources, auditLogFile);
+    return new AgentOverHttp(sources, auditLogFile, UnaryOperator.identity());
+  }
+
+  /**
+   * Serves the sources with some settings of the server changed (limits, a clock, another token
+   * store, in which case {@link #get(String)} and {@link #post(String)} hold no valid token).
+   */
+  public static AgentOverHttp serving(
+      List<SessionSource> sources, Path auditLogFile, UnaryOperator<AgentServer.Builder> configure)
+      throws IOException {
+    return new AgentOverHttp(sources, auditLogFile, configure);
+  }
+
+  /** The in-memory token store the agent starts with; tokens created in it are valid at once. */
+  public TokenStore tokens() {
+    return tokens;
+  }
+
+  /** The agent's loopback port, for raw connections. */
+  public int port() {
+    return server.address().getPort();
   }
 
   /** {@code GET path} with the token. */
   public HttpResponse<String> get(String path) throws Exception {
-    return send(HttpRequest.newBuilder(server.uri().resolve(path)));
+    return get(path, token);
+  }
+
+  /** {@code GET path} with this token, or without any when it is null. */
+  public HttpResponse<String> get(String path, String withToken) throws Exception {
+    return send(HttpRequest.newBuilder(server.uri().resolve(path)), withToken);
   }
 
   /** {@code POST path} with the token and no body. */
   public HttpResponse<String> post(String path) throws Exception {
+    return post(path, token);
+  }
+
+  /** {@code POST path} with this token (none when null) and no body. */
+  public HttpResponse<String> post(String path, String withToken) throws Exception {
     return send(
         HttpRequest.newBuilder(server.uri().resolve(path))
-            .POST(HttpRequest.BodyPublishers.noBody()));
+            .POST(HttpRequest.BodyPublishers.noBody()),
+        withToken);
   }
 
   /**
@@ -78,10 +115,12 @@ public final class AgentOverHttp implements AutoCloseable {
     return Json.mapper().readValue(response.body(), SessionList.class);
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return http.send(
-        request.header("Authorization", "Bearer " + token).timeout(TIMEOUT).build(),
-        HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> send(HttpRequest.Builder request, String withToken)
+      throws Exception {
+    if (withToken != null) {
+      request.header("Authorization", "Bearer " + withToken);
+    }
+    return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Override

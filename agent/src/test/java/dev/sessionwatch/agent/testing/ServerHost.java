@@ -8,6 +8,7 @@ import dev.sessionwatch.agent.os.ProcessInfo;
 import dev.sessionwatch.agent.os.ProcessSignaller;
 import dev.sessionwatch.agent.os.ProcessSnapshot;
 import dev.sessionwatch.agent.os.ProcessTable;
+import dev.sessionwatch.agent.os.ProtectedProcessException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -154,7 +155,11 @@ public final class ServerHost {
             .orElseGet(Stream::empty)
             .map(ProcessInfo::identity)
             .toList();
-    new ProcessSignaller(table, Duration.ofSeconds(1)).end(sessions);
+    try {
+      new ProcessSignaller(table, Duration.ofSeconds(1)).end(sessions);
+    } catch (ProtectedProcessException e) {
+      throw new IllegalStateException("a test server's processes include the test's own", e);
+    }
     server.destroy();
     if (!server.waitFor(10, TimeUnit.SECONDS)) {
       server.destroyForcibly();

@@ -7,6 +7,7 @@ import dev.sessionwatch.agent.os.ProcessInfo;
 import dev.sessionwatch.agent.os.ProcessSignaller;
 import dev.sessionwatch.agent.os.ProcessSnapshot;
 import dev.sessionwatch.agent.os.ProcessTable;
+import dev.sessionwatch.agent.os.ProtectedProcessException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -281,7 +282,11 @@ public final class SshdServer implements AutoCloseable {
           .map(ProcessInfo::identity)
           .forEach(targets::add);
     }
-    new ProcessSignaller(table, Duration.ofSeconds(1)).end(targets);
+    try {
+      new ProcessSignaller(table, Duration.ofSeconds(1)).end(targets);
+    } catch (ProtectedProcessException e) {
+      throw new IllegalStateException("a test server's processes include the test's own", e);
+    }
   }
 
   private void run(String... command) throws IOException, InterruptedException {

@@ -3,7 +3,6 @@ package dev.sessionwatch.agent.testing;
 import dev.sessionwatch.agent.os.ProcessInfo;
 import dev.sessionwatch.agent.os.ProcessSignaller;
 import dev.sessionwatch.agent.os.ProcessTable;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +84,7 @@ public final class UserAccount implements AutoCloseable {
    * of a Cockpit login), then deletes the user and the home.
    */
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws Exception {
     if (uid > 0) {
       ProcessTable table = new ProcessTable(ProcessTable.DEFAULT_ROOT);
       new ProcessSignaller(table, Duration.ofSeconds(1))

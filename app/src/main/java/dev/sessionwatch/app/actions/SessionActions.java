@@ -6,11 +6,11 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Tooltip;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -39,12 +39,17 @@ public final class SessionActions {
     return viewModel;
   }
 
-  /** A button per action, labelled with the count and enabled when a selected session allows it. */
-  public List<Button> toolbarButtons() {
+  /**
+   * A button per action, labelled with the count and enabled when a selected session allows it and
+   * its host's token permits it; each in a holder that carries its tooltip, so that the reason an
+   * action is unavailable shows on the disabled button too (JavaFX shows no tooltip of a disabled
+   * control).
+   */
+  public List<Node> toolbarButtons() {
     return SessionActionsViewModel.MENU_ORDER.stream().map(this::button).toList();
   }
 
-  private Button button(SessionAction action) {
+  private Node button(SessionAction action) {
     Button button = new Button();
     button.setId(action.wireName() + "-button");
     button.getStyleClass().add("action-button");
@@ -58,24 +63,48 @@ public final class SessionActions {
         .disableProperty()
         .bind(
             Bindings.createBooleanBinding(
-                    () -> viewModel.choice(action).isEmpty(), viewModel.selection())
+                    () -> viewModel.choice(action).map(c -> !c.available()).orElse(true),
+                    viewModel.selection())
                 .or(viewModel.busyProperty()));
-    if (action == SessionAction.END) {
-      button.setTooltip(new Tooltip("End the selected sessions (Delete)"));
-    }
-    button.setOnAction(event -> viewModel.choice(action).ifPresent(this::request));
-    return button;
+    button.setOnAction(
+        event -> viewModel.choice(action).filter(ActionChoice::available).ifPresent(this::request));
+    return UnavailableReason.holding(
+        button,
+        Bindings.createStringBinding(
+            () ->
+                viewModel
+                    .choice(action)
+                    .filter(choice -> !choice.available())
+                    .map(choice -> "Not available: " + choice.unavailable())
+                    .orElse(describe(action)),
+            viewModel.selection()));
   }
 
-  /** A menu item per action the selected sessions offer, mildest first. */
+  private static String describe(SessionAction action) {
+    return switch (action) {
+      case MESSAGE -> "Send the selected sessions' users a message";
+      case END -> "End the selected sessions (Delete)";
+      case DISCONNECT -> "Disconnect the selected sessions";
+      case LOGOUT -> "Log the selected sessions out";
+    };
+  }
+
+  /**
+   * A menu item per action the selected sessions offer, mildest first; one their hosts' tokens do
+   * not permit is disabled and says why.
+   */
   public List<MenuItem> menuItems() {
     return viewModel.choices().stream()
         .map(
             choice -> {
-              MenuItem item = new MenuItem(choice.label());
+              MenuItem item =
+                  new MenuItem(
+                      choice.available()
+                          ? choice.label()
+                          : choice.label() + " (not available: " + choice.unavailable() + ")");
               item.setId("menu-" + choice.action().wireName());
               item.setOnAction(event -> request(choice));
-              item.setDisable(viewModel.busyProperty().get());
+              item.setDisable(!choice.available() || viewModel.busyProperty().get());
               return item;
             })
         .toList();
@@ -87,7 +116,9 @@ public final class SessionActions {
   }
 
   private void request(ActionChoice choice) {
-    request(choice.plan());
+    if (choice.available()) {
+      request(choice.plan());
+    }
   }
 
   /**

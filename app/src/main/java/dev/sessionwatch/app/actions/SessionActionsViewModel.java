@@ -3,7 +3,6 @@ package dev.sessionwatch.app.actions;
 import dev.sessionwatch.app.agent.AgentClient;
 import dev.sessionwatch.app.fleet.Host;
 import dev.sessionwatch.app.fleet.SessionRow;
-import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -41,7 +40,8 @@ public final class SessionActionsViewModel {
   private final Executor background;
   private final Executor fxExecutor;
   private final ObservableList<SessionRow> selection =
-      FXCollections.observableArrayList(row -> new Observable[] {row.sessionProperty()});
+      FXCollections.observableArrayList(
+          row -> new Observable[] {row.sessionProperty(), row.host().accessProperty()});
   private final ReadOnlyObjectWrapper<ActionReport> lastReport =
       new ReadOnlyObjectWrapper<>(this, "lastReport");
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -74,8 +74,10 @@ public final class SessionActionsViewModel {
   }
 
   /**
-   * The actions {@code rows} offer, mildest first: each applies to the rows that allow it and says
-   * how many in its label when more than one row is selected.
+   * The actions {@code rows} offer, mildest first: each applies to the rows that allow it (and
+   * whose host's token permits it) and says how many in its label when more than one row is
+   * selected. An action the rows allow but no token permits is offered as unavailable, with the
+   * reason.
    */
   public static List<ActionChoice> choicesFor(List<SessionRow> rows) {
     List<ActionChoice> choices = new ArrayList<>();
@@ -91,34 +93,40 @@ public final class SessionActionsViewModel {
   }
 
   private static Optional<ActionChoice> choiceFor(List<SessionRow> rows, SessionAction action) {
+    List<SessionRow> offering = rows.stream().filter(row -> row.session().allows(action)).toList();
+    if (offering.isEmpty()) {
+      return Optional.empty();
+    }
     List<PlannedAction> steps =
-        rows.stream()
-            .filter(row -> row.session().allows(action))
+        offering.stream()
+            .filter(row -> row.host().refusal(action).isEmpty())
             .map(row -> new PlannedAction(row.host(), row.session(), action))
             .toList();
     if (steps.isEmpty()) {
-      return Optional.empty();
+      String reason = offering.get(0).host().refusal(action).orElseThrow();
+      return Optional.of(new ActionChoice(action, action.label(), null, reason));
     }
     String label = rows.size() > 1 ? action.label() + " (" + steps.size() + ")" : action.label();
-    return Optional.of(new ActionChoice(action, label, new ActionPlan(steps)));
+    return Optional.of(new ActionChoice(action, label, new ActionPlan(steps), null));
   }
 
   /**
    * What the Delete key does to the selected sessions: ends each the most thorough way it allows
-   * (end, else log out, else disconnect); empty when none can be ended.
+   * and its host's token permits (end, else log out, else disconnect); empty when none can be
+   * ended.
    */
   public Optional<ActionPlan> endPlan() {
     List<PlannedAction> steps = new ArrayList<>();
     for (SessionRow row : selection) {
-      endingAction(row.session())
+      endingAction(row)
           .ifPresent(action -> steps.add(new PlannedAction(row.host(), row.session(), action)));
     }
     return steps.isEmpty() ? Optional.empty() : Optional.of(new ActionPlan(steps));
   }
 
-  private static Optional<SessionAction> endingAction(Session session) {
+  private static Optional<SessionAction> endingAction(SessionRow row) {
     for (SessionAction action : ENDING_ORDER) {
-      if (session.allows(action)) {
+      if (row.session().allows(action) && row.host().refusal(action).isEmpty()) {
         return Optional.of(action);
       }
     }

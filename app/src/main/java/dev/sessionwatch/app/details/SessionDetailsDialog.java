@@ -1,10 +1,13 @@
 package dev.sessionwatch.app.details;
 
 import dev.sessionwatch.app.actions.DialogStyle;
+import dev.sessionwatch.app.actions.UnavailableReason;
 import dev.sessionwatch.protocol.SessionAction;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -102,7 +105,17 @@ public final class SessionDetailsDialog {
             dialog.close();
             onAction.accept(action);
           });
-      actionButtons.getChildren().add(button);
+      Optional<String> refusal = viewModel.refusal(action);
+      if (refusal.isPresent()) {
+        button.setDisable(true);
+        actionButtons
+            .getChildren()
+            .add(
+                UnavailableReason.holding(
+                    button, new SimpleStringProperty("Not available: " + refusal.get())));
+      } else {
+        actionButtons.getChildren().add(button);
+      }
     }
   }
 }

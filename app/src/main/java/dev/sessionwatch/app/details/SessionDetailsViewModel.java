@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -56,6 +57,11 @@ public final class SessionDetailsViewModel {
 
   public SessionRow row() {
     return row;
+  }
+
+  /** Why the console's token may not take this action on the session's host; empty when it may. */
+  public Optional<String> refusal(SessionAction action) {
+    return row.host().refusal(action);
   }
 
   /** {@code alice on web01}. */

@@ -136,10 +136,13 @@ public final class Fleet {
     }
   }
 
-  /** Takes what a host's agent says of itself: for now, which of its sources work. */
+  /**
+   * Takes what a host's agent says of itself: which of its sources work, and what the console's
+   * token may do there.
+   */
   public void apply(Host host, HostInfo info) {
     if (hosts.contains(host)) {
-      host.described(info.sources());
+      host.described(info);
     }
   }
 

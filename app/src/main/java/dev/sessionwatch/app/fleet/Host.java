@@ -1,11 +1,14 @@
 package dev.sessionwatch.app.fleet;
 
 import dev.sessionwatch.app.agent.PresentedCertificate;
+import dev.sessionwatch.protocol.HostInfo;
+import dev.sessionwatch.protocol.SessionAction;
 import dev.sessionwatch.protocol.SourceStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -28,6 +31,8 @@ public final class Host {
       new ReadOnlyObjectWrapper<>(this, "sources");
   private final ReadOnlyObjectWrapper<PresentedCertificate> untrustedCertificate =
       new ReadOnlyObjectWrapper<>(this, "untrustedCertificate");
+  private final ReadOnlyObjectWrapper<TokenAccess> access =
+      new ReadOnlyObjectWrapper<>(this, "access");
 
   Host(String name, boolean demo) {
     this.name = new ReadOnlyStringWrapper(this, "name", Objects.requireNonNull(name, "name"));
@@ -87,8 +92,23 @@ public final class Host {
     return untrustedCertificate.get();
   }
 
-  void described(List<SourceStatus> newSources) {
-    sources.set(List.copyOf(newSources));
+  /** What the console's token may do here; null until the agent said. */
+  public ReadOnlyObjectProperty<TokenAccess> accessProperty() {
+    return access.getReadOnlyProperty();
+  }
+
+  /**
+   * Why the console's token may not take this action here, in words; empty when it may, or while
+   * the agent has not said (then the agent decides when asked).
+   */
+  public Optional<String> refusal(SessionAction action) {
+    TokenAccess known = access.get();
+    return known == null ? Optional.empty() : known.refusal(name(), action);
+  }
+
+  void described(HostInfo info) {
+    sources.set(List.copyOf(info.sources()));
+    access.set(TokenAccess.of(info));
   }
 
   void answered(HostStatus newStatus, Duration newLatency, Instant at) {

@@ -7,10 +7,12 @@ import dev.sessionwatch.agent.demo.DemoHost;
 import dev.sessionwatch.agent.source.FixtureSource;
 import dev.sessionwatch.agent.testing.ManualClock;
 import dev.sessionwatch.app.agent.AgentClient;
+import dev.sessionwatch.app.agent.AgentResponse;
 import dev.sessionwatch.app.fleet.Fleet;
 import dev.sessionwatch.app.fleet.Host;
 import dev.sessionwatch.app.fleet.SessionRow;
 import dev.sessionwatch.app.local.LocalAgent;
+import dev.sessionwatch.protocol.HostInfo;
 import dev.sessionwatch.protocol.Role;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;
@@ -271,6 +273,62 @@ class SessionActionsViewModelTest {
   }
 
   @Test
+  void viewerTokenShowsEachActionAsUnavailableWithTheReason() {
+    List<SessionRow> rows = rows(remote("utmp:1", "pts/0"));
+    fleet.apply(web01, described(Role.VIEWER, List.of()));
+
+    List<ActionChoice> choices = SessionActionsViewModel.choicesFor(rows);
+
+    assertThat(choices).extracting(ActionChoice::label).containsExactly("Disconnect", "Log out");
+    assertThat(choices).noneMatch(ActionChoice::available);
+    assertThat(choices.get(0).unavailable())
+        .isEqualTo("the token for web01 is a viewer token: it may read, not act");
+  }
+
+  @Test
+  void tokenLimitedToSomeActionsOffersOnlyThose() {
+    List<SessionRow> rows = rows(remote("utmp:1", "pts/0"));
+    fleet.apply(web01, described(Role.OPERATOR, List.of(SessionAction.DISCONNECT)));
+
+    List<ActionChoice> choices = SessionActionsViewModel.choicesFor(rows);
+
+    assertThat(choices.get(0).available()).isTrue();
+    assertThat(choices.get(1).unavailable())
+        .isEqualTo("the token for web01 is limited to: disconnect");
+  }
+
+  @Test
+  void deleteTakesOnlyWhatTheTokenPermits() {
+    SessionActionsViewModel actions = viewModel(host -> Optional.empty());
+    actions.selection().setAll(rows(remote("utmp:1", "pts/0")));
+
+    fleet.apply(web01, described(Role.OPERATOR, List.of(SessionAction.DISCONNECT)));
+    ActionPlan limited = actions.endPlan().orElseThrow();
+    fleet.apply(web01, described(Role.VIEWER, List.of()));
+
+    assertThat(limited.steps())
+        .extracting(PlannedAction::action)
+        .containsExactly(SessionAction.DISCONNECT);
+    assertThat(actions.endPlan()).isEmpty();
+  }
+
+  @Test
+  void anAgentsViewerRoleMakesItsActionsUnavailable(@TempDir Path dir) throws Exception {
+    DemoHost demoHost = stoppedDemoHost();
+    Session ftp = demoHost.addSession(SessionKind.FTP);
+    AgentClient client = client(start(demoHost, dir, Role.VIEWER));
+    fleet.apply(web01, client.sessions());
+    SessionActionsViewModel actions = viewModel(host -> Optional.of(client));
+    actions.selection().setAll(fleet.sessions(SessionKind.FTP).filtered(r -> isOneOf(r, ftp)));
+    assertThat(actions.choice(SessionAction.END).orElseThrow().available()).isTrue();
+
+    fleet.apply(web01, ((AgentResponse.Success<HostInfo>) client.hostInfo()).value());
+
+    assertThat(actions.choice(SessionAction.END).orElseThrow().unavailable())
+        .contains("viewer token");
+  }
+
+  @Test
   void reportsAServerNoLongerWatched() throws Exception {
     SessionActionsViewModel actions = viewModel(host -> Optional.empty());
     ActionPlan plan =
@@ -313,6 +371,10 @@ class SessionActionsViewModelTest {
               .filtered(row -> row.key().sessionId().equals(session.id())));
     }
     return rows;
+  }
+
+  private static HostInfo described(Role role, List<SessionAction> permitted) {
+    return new HostInfo("web01", "0.2.0", 1, "Linux", T0, role, List.of(), permitted);
   }
 
   private static boolean isOneOf(SessionRow row, Session... sessions) {

@@ -239,7 +239,7 @@ class FleetTest {
     SourceStatus utmp = SourceStatus.unavailable("utmp", SessionKind.TERMINAL, "no utmp file");
 
     fleet.apply(
-        web01, new HostInfo("web01", "0.1.0", 1, "Linux", T0, Role.OPERATOR, List.of(utmp)));
+        web01, new HostInfo("web01", "0.1.0", 1, "Linux", T0, Role.OPERATOR, List.of(utmp), null));
 
     assertThat(web01.sources()).containsExactly(utmp);
     assertThat(web02.sources()).isNull();

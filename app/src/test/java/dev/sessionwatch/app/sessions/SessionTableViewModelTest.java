@@ -411,7 +411,7 @@ class SessionTableViewModelTest {
   }
 
   private static HostInfo described(SourceStatus... sources) {
-    return new HostInfo("web01", "0.1.0", 1, "Linux", T0, Role.OPERATOR, List.of(sources));
+    return new HostInfo("web01", "0.1.0", 1, "Linux", T0, Role.OPERATOR, List.of(sources), null);
   }
 
   private List<String> titles(SessionKind kind) {

@@ -46,17 +46,28 @@ public final class ContextMenus {
 
   /** Hides the menu and fires the item with this id, as a click on it does. */
   public static void choose(ContextMenu menu, String id) {
-    MenuItem item =
-        menu.getItems().stream()
-            .filter(candidate -> id.equals(candidate.getId()))
-            .findFirst()
-            .orElseThrow();
+    MenuItem item = find(menu, id);
     Platform.runLater(
         () -> {
           menu.hide();
           item.fire();
         });
     WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Hides the menu and gives the item with this id, to look at without firing it. */
+  public static MenuItem item(ContextMenu menu, String id) {
+    MenuItem item = find(menu, id);
+    Platform.runLater(menu::hide);
+    WaitForAsyncUtils.waitForFxEvents();
+    return item;
+  }
+
+  private static MenuItem find(ContextMenu menu, String id) {
+    return menu.getItems().stream()
+        .filter(candidate -> id.equals(candidate.getId()))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static ContextMenu showing() throws Exception {

@@ -34,6 +34,8 @@ final class TerminalLogins {
 
   static final String STATE_ACTIVE = "active";
 
+  private static final String COCKPIT_SESSION = "cockpit-session";
+
   /**
    * How long after its process started a login may be recorded. A utmp entry is written by its
    * process (or for it, by sshd's monitor) right after that process started; a process that started
@@ -90,7 +92,10 @@ final class TerminalLogins {
   }
 
   private boolean isLoginProcess(ProcessInfo process, UtmpRecord record) {
-    if (process.isZombie()) {
+    // A Cockpit login records itself in utmp (line "web console") but is a panel session: the
+    // cockpit source lists it and ends it through its bridge; signalling cockpit-session would
+    // leave a stale record.
+    if (process.isZombie() || COCKPIT_SESSION.equals(process.comm())) {
       return false;
     }
     boolean sshdMonitor =

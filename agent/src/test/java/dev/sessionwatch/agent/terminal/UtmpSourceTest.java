@@ -153,6 +153,19 @@ class UtmpSourceTest {
   }
 
   @Test
+  void leavesOutACockpitLoginWhichTheCockpitSourceLists() throws Exception {
+    proc.process(4819)
+        .uid(0)
+        .comm("cockpit-session")
+        .args("cockpit-session", "localhost")
+        .startTicks(38953)
+        .create();
+    writeUtmp(alicePts0().line("web console"));
+
+    assertThat(source.list()).isEmpty();
+  }
+
+  @Test
   void leavesOutEntriesThatAreNoLogins() throws Exception {
     sshLoginProcesses();
     writeUtmp(

@@ -49,6 +49,7 @@ public final class SessionTable {
   private static final Map<String, Double> WIDTHS =
       Map.ofEntries(
           Map.entry("server", 110.0),
+          Map.entry("panel", 90.0),
           Map.entry("type", 90.0),
           Map.entry("status", 110.0),
           Map.entry("login", 120.0),

@@ -303,7 +303,15 @@ public final class SessionTableViewModel {
             HumanReadable::duration,
             NUMBER);
     return switch (kind) {
-      case PANEL -> List.of(server, type, login, address, logonTime, idleTime);
+      case PANEL ->
+          List.of(
+              server,
+              SessionColumn.text("panel", "Panel", Session::panel),
+              type,
+              login,
+              address,
+              logonTime,
+              idleTime);
       case FTP ->
           List.of(
               server,

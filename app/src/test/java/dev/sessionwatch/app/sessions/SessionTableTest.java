@@ -62,11 +62,11 @@ class SessionTableTest {
     List<TableColumn<?, ?>> columns = List.copyOf(table.node().getColumns());
     assertThat(columns)
         .extracting(TableColumn::getId)
-        .containsExactly("login", "server", "type", "address", "logon-time", "idle-time");
+        .containsExactly("login", "server", "panel", "type", "address", "logon-time", "idle-time");
     assertThat(columns.get(0).getPrefWidth()).isEqualTo(200);
-    assertThat(columns.get(2).isVisible()).isFalse();
+    assertThat(columns.get(3).isVisible()).isFalse();
     assertThat(sessions.table(SessionKind.PANEL).visibleProperty("type").get()).isFalse();
-    assertThat(columns.get(3).isVisible()).isTrue();
+    assertThat(columns.get(4).isVisible()).isTrue();
   }
 
   @Test

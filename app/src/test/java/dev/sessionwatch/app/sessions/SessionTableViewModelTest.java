@@ -52,7 +52,8 @@ class SessionTableViewModelTest {
   @Test
   void showsThePanelColumnsServerFirst() {
     assertThat(titles(SessionKind.PANEL))
-        .containsExactly("Server", "Type", "Login", "IP address", "Logon time", "Idle time");
+        .containsExactly(
+            "Server", "Panel", "Type", "Login", "IP address", "Logon time", "Idle time");
   }
 
   @Test
@@ -367,6 +368,7 @@ class SessionTableViewModelTest {
         answer(
             T0,
             panel("plesk:1", "admin").toBuilder()
+                .panel("plesk")
                 .userType("admin")
                 .clientAddress("192.0.2.1")
                 .build(),
@@ -374,7 +376,7 @@ class SessionTableViewModelTest {
     SessionTableViewModel table = sessions.table(SessionKind.PANEL);
 
     assertThat(table.copyText(table.rows()))
-        .isEqualTo("web01\tadmin\tadmin\t192.0.2.1\t\t\nweb01\t\tclient\t\t\t");
+        .isEqualTo("web01\tplesk\tadmin\tadmin\t192.0.2.1\t\t\nweb01\t\t\tclient\t\t\t");
   }
 
   @Test
@@ -392,7 +394,7 @@ class SessionTableViewModelTest {
                 new TableLayout.Column("logon-time", 80, true)));
 
     assertThat(table.columnOrder(layout))
-        .containsExactly("idle-time", "login", "server", "type", "address", "logon-time");
+        .containsExactly("idle-time", "login", "server", "panel", "type", "address", "logon-time");
   }
 
   @Test
@@ -407,7 +409,7 @@ class SessionTableViewModelTest {
                 new TableLayout.Column("idle-time", 80, true)));
 
     assertThat(table.columnOrder(saved))
-        .containsExactly("login", "server", "type", "address", "logon-time", "idle-time");
+        .containsExactly("login", "server", "panel", "type", "address", "logon-time", "idle-time");
   }
 
   private static HostInfo described(SourceStatus... sources) {

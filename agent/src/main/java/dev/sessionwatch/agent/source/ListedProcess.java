@@ -74,7 +74,7 @@ public record ListedProcess(Session session, List<ProcessIdentity> processes) {
     if (termination.signalled() == 0 && termination.running() > 0) {
       throw new ActionException(
           ActionException.Reason.FAILED,
-          "not permitted to signal the process of session " + session.id());
+          "not permitted to signal the processes of session " + session.id());
     }
     if (termination.signalled() == 0 && termination.vanished() > 0) {
       throw new ActionException(

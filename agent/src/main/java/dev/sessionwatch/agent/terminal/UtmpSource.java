@@ -5,10 +5,9 @@ import dev.sessionwatch.agent.os.ProcessInfo;
 import dev.sessionwatch.agent.os.ProcessSignaller;
 import dev.sessionwatch.agent.os.ProcessSnapshot;
 import dev.sessionwatch.agent.os.ProcessTable;
-import dev.sessionwatch.agent.os.ProtectedProcessException;
-import dev.sessionwatch.agent.os.Termination;
 import dev.sessionwatch.agent.source.ActionException;
 import dev.sessionwatch.agent.source.ActionResult;
+import dev.sessionwatch.agent.source.ListedProcess;
 import dev.sessionwatch.agent.source.SessionSource;
 import dev.sessionwatch.agent.source.SourceException;
 import dev.sessionwatch.protocol.Session;
@@ -117,20 +116,7 @@ public final class UtmpSource implements SessionSource {
               throw new ActionException(
                   ActionException.Reason.NOT_OFFERED, "utmp logins take no message");
         };
-    Termination termination;
-    try {
-      termination = signaller.end(targets);
-    } catch (ProtectedProcessException e) {
-      throw new ActionException(ActionException.Reason.PROTECTED, e.getMessage(), e);
-    } catch (IllegalStateException e) {
-      throw new ActionException(ActionException.Reason.FAILED, e.getMessage(), e);
-    }
-    if (termination.signalled() == 0 && termination.running() > 0) {
-      throw new ActionException(
-          ActionException.Reason.FAILED,
-          "not permitted to signal the processes of session " + session.id());
-    }
-    return new ActionResult(termination.allEnded(), termination.describe());
+    return new ListedProcess(session, targets).end(signaller);
   }
 
   /** The logins of this moment, with the process table they were found in. */

@@ -7,9 +7,9 @@ import dev.sessionwatch.agent.panel.CertificatePin;
 import dev.sessionwatch.agent.panel.PleskSettings;
 import dev.sessionwatch.agent.panel.PleskSource;
 import dev.sessionwatch.agent.testing.AgentOverHttp;
+import dev.sessionwatch.agent.testing.PanelCertificate;
 import dev.sessionwatch.agent.testing.PleskApiServer;
 import dev.sessionwatch.agent.testing.PleskApiServer.PanelLogin;
-import dev.sessionwatch.agent.testing.SelfSignedCertificate;
 import dev.sessionwatch.protocol.Json;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionKind;
@@ -50,7 +50,7 @@ class PleskSessionOverHttpTest {
 
   @BeforeEach
   void start() throws Exception {
-    SelfSignedCertificate certificate = SelfSignedCertificate.create(dir, "plesk.example.test");
+    PanelCertificate certificate = PanelCertificate.create(dir, "plesk.example.test");
     panel = PleskApiServer.start(certificate, KEY);
     panel.login(LOGIN);
     Path keyFile = dir.resolve("plesk-secret-key");

@@ -3,7 +3,7 @@ package dev.sessionwatch.agent.panel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sessionwatch.agent.testing.SelfSignedCertificate;
+import dev.sessionwatch.agent.testing.PanelCertificate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,7 +59,7 @@ class CertificatePinTest {
   void fingerprintsACertificateAsOpensslDoes(@TempDir Path dir) throws Exception {
     Assumptions.assumeTrue(
         Files.isExecutable(OPENSSL_PROGRAM), "needs " + OPENSSL_PROGRAM + " (package openssl)");
-    SelfSignedCertificate certificate = SelfSignedCertificate.create(dir, "plesk.example.test");
+    PanelCertificate certificate = PanelCertificate.create(dir, "plesk.example.test");
     Path der = dir.resolve("panel.der");
     Files.write(der, certificate.certificate().getEncoded());
     Path output = dir.resolve("openssl.out");

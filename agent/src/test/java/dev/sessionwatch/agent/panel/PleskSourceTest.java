@@ -7,10 +7,10 @@ import static org.assertj.core.groups.Tuple.tuple;
 import dev.sessionwatch.agent.source.ActionException;
 import dev.sessionwatch.agent.source.ActionResult;
 import dev.sessionwatch.agent.source.SourceException;
+import dev.sessionwatch.agent.testing.PanelCertificate;
 import dev.sessionwatch.agent.testing.PleskApiServer;
 import dev.sessionwatch.agent.testing.PleskApiServer.PanelLogin;
 import dev.sessionwatch.agent.testing.PleskApiServer.Received;
-import dev.sessionwatch.agent.testing.SelfSignedCertificate;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;
 import dev.sessionwatch.protocol.SessionKind;
@@ -62,14 +62,14 @@ class PleskSourceTest {
           "2026-11-22T09:15:30");
 
   @TempDir static Path certificateDir;
-  private static SelfSignedCertificate certificate;
+  private static PanelCertificate certificate;
 
   @TempDir Path dir;
   private PleskApiServer panel;
 
   @BeforeAll
   static void makeCertificate() throws Exception {
-    certificate = SelfSignedCertificate.create(certificateDir, "plesk.example.test");
+    certificate = PanelCertificate.create(certificateDir, "plesk.example.test");
   }
 
   @BeforeEach

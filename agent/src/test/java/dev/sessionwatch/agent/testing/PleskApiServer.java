@@ -1,7 +1,6 @@
 package dev.sessionwatch.agent.testing;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,10 +89,10 @@ public final class PleskApiServer implements AutoCloseable {
   private String nextTerminateAnswer;
   private Duration delay = Duration.ZERO;
 
-  private PleskApiServer(SelfSignedCertificate certificate, String secretKey) throws Exception {
+  private PleskApiServer(PanelCertificate certificate, String secretKey) throws Exception {
     this.secretKey = secretKey;
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+    server.setHttpsConfigurator(certificate.configurator());
     threads = Executors.newFixedThreadPool(4);
     server.setExecutor(threads);
     server.createContext(PATH, this::handle);
@@ -101,7 +100,7 @@ public final class PleskApiServer implements AutoCloseable {
   }
 
   /** Serves on a free loopback port, accepting only this secret key. */
-  public static PleskApiServer start(SelfSignedCertificate certificate, String secretKey)
+  public static PleskApiServer start(PanelCertificate certificate, String secretKey)
       throws Exception {
     return new PleskApiServer(certificate, secretKey);
   }

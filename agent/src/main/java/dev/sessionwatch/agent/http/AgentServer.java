@@ -54,7 +54,7 @@ public final class AgentServer implements Closeable {
                 "GET",
                 "/v1/sessions",
                 true,
-                new SessionListHandler(catalog, builder.identity.hostName())),
+                new SessionListHandler(catalog, builder.identity.hostName(), clock)),
             Route.of("GET", "/v1/sessions/{id}", true, new SessionHandler(catalog)),
             Route.of(
                 "POST",

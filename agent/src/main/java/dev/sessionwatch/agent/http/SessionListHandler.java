@@ -3,63 +3,49 @@ package dev.sessionwatch.agent.http;
 import dev.sessionwatch.agent.auth.Token;
 import dev.sessionwatch.agent.source.SessionCatalog;
 import dev.sessionwatch.protocol.SessionKind;
-import dev.sessionwatch.protocol.SessionList;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.HexFormat;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code GET /v1/sessions[?kind=K]}: every session of the enabled sources, with an ETag over
- * everything but the collection time, so a console polling an unchanged host gets a 304.
+ * everything but the collection time, so a console polling an unchanged host gets a 304. The
+ * sources are read at most once per {@link #REFRESH_WINDOW}, however many consoles poll.
  */
 final class SessionListHandler implements Handler {
-  private final SessionCatalog catalog;
-  private final String hostName;
+  /** Shorter than the console's shortest refresh interval (2 s), so no poll sees an old list. */
+  static final Duration REFRESH_WINDOW = Duration.ofSeconds(1);
 
-  SessionListHandler(SessionCatalog catalog, String hostName) {
-    this.catalog = catalog;
-    this.hostName = hostName;
+  private final SessionListCache cache;
+
+  SessionListHandler(SessionCatalog catalog, String hostName, Clock clock) {
+    this.cache = new SessionListCache(catalog, hostName, clock, REFRESH_WINDOW);
   }
 
   @Override
   public Response handle(ApiRequest request, Token caller) throws ApiException {
-    Set<SessionKind> kinds = kinds(request.query(Set.of("kind")).get("kind"));
-    SessionCatalog.Collected collected = catalog.collect(kinds);
-    String etag =
-        etag(
-            Response.toJson(
-                new SessionList(hostName, null, collected.sessions(), collected.errors())));
-    if (request.header("If-None-Match").map(value -> matches(value, etag)).orElse(false)) {
-      return Response.notModified(etag);
+    SessionListCache.Answer answer = cache.answer(kind(request.query(Set.of("kind")).get("kind")));
+    if (request.header("If-None-Match").map(value -> matches(value, answer.etag())).orElse(false)) {
+      return Response.notModified(answer.etag());
     }
-    SessionList list =
-        new SessionList(
-            hostName, collected.collectedAt(), collected.sessions(), collected.errors());
-    return Response.json(200, list, Map.of("ETag", etag, "Cache-Control", "no-cache"));
+    return new Response(
+        200,
+        Response.JSON,
+        answer.body(),
+        Map.of("ETag", answer.etag(), "Cache-Control", "no-cache"));
   }
 
-  private static Set<SessionKind> kinds(String kind) throws ApiException {
+  /** The one kind asked for, or null for every kind. */
+  private static SessionKind kind(String kind) throws ApiException {
     if (kind == null) {
-      return EnumSet.allOf(SessionKind.class);
+      return null;
     }
     try {
-      return EnumSet.of(SessionKind.fromWire(kind));
+      return SessionKind.fromWire(kind);
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(
           "unknown kind '" + ApiRequest.printable(kind) + "'; use panel, ftp or terminal");
-    }
-  }
-
-  private static String etag(byte[] content) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
-      return '"' + HexFormat.of().formatHex(Arrays.copyOf(digest, 16)) + '"';
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JRE has SHA-256", e);
     }
   }
 

@@ -7,6 +7,9 @@ import dev.sessionwatch.protocol.SourceStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A source whose sessions a test sets, for testing the layers above the seam. Acting on a session
@@ -17,7 +20,9 @@ public final class FixtureSource implements SessionSource {
   private final SessionKind kind;
   private final List<Session> sessions = new CopyOnWriteArrayList<>();
   private final List<String> performed = new CopyOnWriteArrayList<>();
+  private final AtomicInteger listings = new AtomicInteger();
   private volatile String failure;
+  private volatile CountDownLatch gate;
 
   public FixtureSource(String name, SessionKind kind) {
     this.name = name;
@@ -39,6 +44,16 @@ public final class FixtureSource implements SessionSource {
   /** Makes every later listing fail with this message; null heals it. */
   public void failWith(String message) {
     failure = message;
+  }
+
+  /** How many times the sessions were listed. */
+  public int listings() {
+    return listings.get();
+  }
+
+  /** Makes every later listing wait (at most 10 s) until {@code released} is counted down. */
+  public void holdListingsUntil(CountDownLatch released) {
+    gate = released;
   }
 
   /** "id action" for each action carried out. */
@@ -63,6 +78,16 @@ public final class FixtureSource implements SessionSource {
 
   @Override
   public List<Session> list() throws SourceException {
+    listings.incrementAndGet();
+    CountDownLatch held = gate;
+    try {
+      if (held != null && !held.await(10, TimeUnit.SECONDS)) {
+        throw new SourceException("held for more than 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceException("interrupted while held");
+    }
     if (failure != null) {
       throw new SourceException(failure);
     }

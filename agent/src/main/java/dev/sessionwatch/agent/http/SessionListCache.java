@@ -1,0 +1,131 @@
+package dev.sessionwatch.agent.http;
+
+import dev.sessionwatch.agent.source.SessionCatalog;
+import dev.sessionwatch.protocol.Session;
+import dev.sessionwatch.protocol.SessionKind;
+import dev.sessionwatch.protocol.SessionList;
+import dev.sessionwatch.protocol.SourceError;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The answers of {@code GET /v1/sessions}, shared by every caller for a short refresh window: the
+ * sources are read at most once per window however many consoles poll, one read at a time (callers
+ * that arrive during a read wait for it and take its result), and each answer's body and ETag are
+ * computed once per read, so an unchanged host costs a comparison of two strings.
+ *
+ * <p>An action through the agent ends the window early, so the console that acted sees its outcome
+ * at once. Thread-safe.
+ */
+final class SessionListCache {
+  /** A body ready to send and its ETag, which covers everything but the collection time. */
+  record Answer(byte[] body, String etag) {}
+
+  private final SessionCatalog catalog;
+  private final String hostName;
+  private final Clock clock;
+  private final Duration window;
+  private final Object reading = new Object();
+  private volatile Read last;
+
+  /**
+   * @param window how long one read of the sources answers every request
+   */
+  SessionListCache(SessionCatalog catalog, String hostName, Clock clock, Duration window) {
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.hostName = Objects.requireNonNull(hostName, "hostName");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.window = Objects.requireNonNull(window, "window");
+  }
+
+  /** The sessions of {@code kind}, or of every kind for null, as last read within the window. */
+  Answer answer(SessionKind kind) {
+    return current().answer(kind);
+  }
+
+  private Read current() {
+    Read read = last;
+    if (isFresh(read)) {
+      return read;
+    }
+    synchronized (reading) {
+      read = last;
+      if (isFresh(read)) {
+        return read; // read by the caller this one waited for
+      }
+      long actionsBefore = catalog.actionCount();
+      SessionCatalog.Collected collected = catalog.collect(EnumSet.allOf(SessionKind.class));
+      read = new Read(collected, clock.instant().plus(window), actionsBefore);
+      last = read;
+      return read;
+    }
+  }
+
+  private boolean isFresh(Read read) {
+    return read != null
+        && read.actionsBefore == catalog.actionCount()
+        && clock.instant().isBefore(read.freshUntil);
+  }
+
+  /** One read of every source, and the answers rendered from it as they are asked for. */
+  private final class Read {
+    private final SessionCatalog.Collected collected;
+    private final Instant freshUntil;
+    private final long actionsBefore;
+
+    /** Index 0 for every kind, then one per kind; of two racing renderings, the first is kept. */
+    private final AtomicReferenceArray<Answer> answers =
+        new AtomicReferenceArray<>(SessionKind.values().length + 1);
+
+    private Read(SessionCatalog.Collected collected, Instant freshUntil, long actionsBefore) {
+      this.collected = collected;
+      this.freshUntil = freshUntil;
+      this.actionsBefore = actionsBefore;
+    }
+
+    private Answer answer(SessionKind kind) {
+      int index = kind == null ? 0 : kind.ordinal() + 1;
+      Answer answer = answers.get(index);
+      if (answer == null) {
+        answers.compareAndSet(index, null, render(kind));
+        answer = answers.get(index);
+      }
+      return answer;
+    }
+
+    private Answer render(SessionKind kind) {
+      List<Session> sessions =
+          kind == null
+              ? collected.sessions()
+              : collected.sessions().stream().filter(s -> s.kind() == kind).toList();
+      List<SourceError> errors =
+          kind == null
+              ? collected.errors()
+              : collected.errors().stream()
+                  .filter(error -> catalog.kindOf(error.source()).orElse(null) == kind)
+                  .toList();
+      String etag = etag(Response.toJson(new SessionList(hostName, null, sessions, errors)));
+      byte[] body =
+          Response.toJson(new SessionList(hostName, collected.collectedAt(), sessions, errors));
+      return new Answer(body, etag);
+    }
+  }
+
+  private static String etag(byte[] content) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
+      return '"' + HexFormat.of().formatHex(Arrays.copyOf(digest, 16)) + '"';
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JRE has SHA-256", e);
+    }
+  }
+}

@@ -26,7 +26,9 @@ import okhttp3.OkHttpClient;
  * Launcher}.
  */
 public final class SessionwatchApp extends Application {
-  private static final int POLLING_THREADS = 4;
+  /** Threads that poll the agents, shared by every host (the benchmark runs the same number). */
+  public static final int POLLING_THREADS = 4;
+
   private static final List<Integer> ICON_SIZES = List.of(16, 32, 48, 64, 128, 256);
 
   private ConsoleOptions options;

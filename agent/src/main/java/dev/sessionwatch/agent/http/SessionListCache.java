@@ -63,8 +63,9 @@ final class SessionListCache {
         return read; // read by the caller this one waited for
       }
       long actionsBefore = catalog.actionCount();
-      SessionCatalog.Collected collected = catalog.collect(EnumSet.allOf(SessionKind.class));
-      read = new Read(collected, clock.instant().plus(window), actionsBefore);
+      read = new Read(catalog.collect(EnumSet.allOf(SessionKind.class)), actionsBefore);
+      read.answer(null); // what consoles ask for: ready before the window starts
+      read.freshUntil = clock.instant().plus(window);
       last = read;
       return read;
     }
@@ -79,16 +80,15 @@ final class SessionListCache {
   /** One read of every source, and the answers rendered from it as they are asked for. */
   private final class Read {
     private final SessionCatalog.Collected collected;
-    private final Instant freshUntil;
     private final long actionsBefore;
+    private volatile Instant freshUntil = Instant.MIN;
 
     /** Index 0 for every kind, then one per kind; of two racing renderings, the first is kept. */
     private final AtomicReferenceArray<Answer> answers =
         new AtomicReferenceArray<>(SessionKind.values().length + 1);
 
-    private Read(SessionCatalog.Collected collected, Instant freshUntil, long actionsBefore) {
+    private Read(SessionCatalog.Collected collected, long actionsBefore) {
       this.collected = collected;
-      this.freshUntil = freshUntil;
       this.actionsBefore = actionsBefore;
     }
 

@@ -208,6 +208,21 @@ public final class SessionTable {
           }
         };
 
+    /** Whether the table still selects and focuses exactly the rows remembered. */
+    private boolean stillSelected() {
+      List<SessionRow> selected = table.getSelectionModel().getSelectedItems();
+      if (selected.size() != selectedKeys.size()) {
+        return false;
+      }
+      for (SessionRow row : selected) {
+        if (row == null || !selectedKeys.contains(row.key())) {
+          return false;
+        }
+      }
+      SessionRow focused = table.getFocusModel().getFocusedItem();
+      return Objects.equals(focused == null ? null : focused.key(), focusedKey);
+    }
+
     private void remember() {
       selectedKeys =
           table.getSelectionModel().getSelectedItems().stream()
@@ -219,6 +234,10 @@ public final class SessionTable {
     }
 
     private void restore() {
+      if (stillSelected()) {
+        itemsChanging = false; // e.g. rows updated in place: nothing moved, nothing to search
+        return;
+      }
       try {
         List<SessionRow> rows = table.getItems();
         int[] selected =

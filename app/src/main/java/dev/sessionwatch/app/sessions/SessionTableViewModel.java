@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -65,6 +66,12 @@ public final class SessionTableViewModel {
   private final ObjectProperty<Duration> idleThreshold =
       new SimpleObjectProperty<>(this, "idleThreshold", DEFAULT_IDLE_THRESHOLD);
 
+  /** Rows' searchable text by row; a row gone from the fleet is forgotten with it. */
+  private final Map<SessionRow, SearchText> searchTexts = new WeakHashMap<>();
+
+  /** Moves on whenever a column is shown or hidden, which makes every search text stale. */
+  private int visibleColumnsVersion;
+
   /**
    * @param rows the fleet's sessions of {@code kind}
    * @param hosts the fleet's hosts, to say why the table is empty
@@ -93,6 +100,7 @@ public final class SessionTableViewModel {
           new SimpleBooleanProperty(
               this, column.id() + "Visible", !HIDDEN_BY_DEFAULT.contains(column.id())));
     }
+    visible.values().forEach(shown -> shown.addListener(changed -> visibleColumnsVersion++));
     Observable[] filterInputs =
         Stream.concat(Stream.of(searchText), visible.values().stream()).toArray(Observable[]::new);
     filteredRows
@@ -157,12 +165,41 @@ public final class SessionTableViewModel {
    */
   Predicate<SessionRow> filter(String searchText) {
     String query = searchText == null ? "" : searchText.strip().toLowerCase(Locale.ROOT);
+    if (query.isEmpty()) {
+      return row -> true;
+    }
     List<SessionColumn<?>> searched = visibleColumns();
+    List<SessionColumn<?>> ofSession =
+        searched.stream().filter(SessionColumn::readsOnlyTheSession).toList();
+    List<SessionColumn<?>> others =
+        searched.stream().filter(column -> !column.readsOnlyTheSession()).toList();
+    int columnsVersion = visibleColumnsVersion;
     return row ->
-        query.isEmpty()
-            || searched.stream()
+        sessionText(row, ofSession, columnsVersion).contains(query)
+            || others.stream()
                 .anyMatch(column -> column.textOf(row).toLowerCase(Locale.ROOT).contains(query));
   }
+
+  /**
+   * The row's text in the visible columns that read only its session, lower-cased, one line each;
+   * made again only when the session or the visible columns changed, so that searching as one types
+   * does not format every cell of every row again.
+   */
+  private String sessionText(SessionRow row, List<SessionColumn<?>> columns, int columnsVersion) {
+    SearchText known = searchTexts.get(row);
+    Session session = row.session();
+    if (known != null && known.session() == session && known.columnsVersion() == columnsVersion) {
+      return known.text();
+    }
+    StringBuilder text = new StringBuilder();
+    for (SessionColumn<?> column : columns) {
+      text.append(column.textOf(row).toLowerCase(Locale.ROOT)).append('\n');
+    }
+    searchTexts.put(row, new SearchText(session, columnsVersion, text.toString()));
+    return text.toString();
+  }
+
+  private record SearchText(Session session, int columnsVersion, String text) {}
 
   /** The rows as text, one line each, their visible columns separated by tabs. */
   public String copyText(List<SessionRow> rows) {
@@ -297,9 +334,10 @@ public final class SessionTableViewModel {
         new SessionColumn<>(
             "idle-time",
             "Idle time",
+            // Lazy: nothing listens to the clock or the row until a cell shows the value.
             row ->
-                Bindings.createObjectBinding(
-                    () -> row.idleAt(now.getValue()).orElse(null), now, row.sessionProperty()),
+                row.sessionProperty()
+                    .flatMap(session -> now.map(instant -> row.idleAt(instant).orElse(null))),
             HumanReadable::duration,
             NUMBER);
     return switch (kind) {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 
 /**
  * The state of one session table (Panel, FTP or Terminal): its rows, columns, title and what it
@@ -57,8 +57,8 @@ public final class SessionTableViewModel {
   private final SessionKind kind;
   private final ObservableValue<Instant> now;
   private final DateTimeFormatter logonTimeFormat;
+  private final SortedRows sortedRows;
   private final FilteredList<SessionRow> filteredRows;
-  private final SortedList<SessionRow> sortedRows;
   private final List<SessionColumn<?>> columns;
   private final Map<String, BooleanProperty> visible = new LinkedHashMap<>();
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
@@ -91,8 +91,9 @@ public final class SessionTableViewModel {
     // The UI is in English; the year is left out, as sessions rarely outlive one.
     this.logonTimeFormat =
         DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(zone);
-    this.filteredRows = new FilteredList<>(rows);
-    this.sortedRows = new SortedList<>(filteredRows);
+    // Sorted below the search, so a search only filters rows already in order.
+    this.sortedRows = new SortedRows(rows);
+    this.filteredRows = new FilteredList<>(sortedRows);
     this.columns = columnsFor(kind);
     for (SessionColumn<?> column : columns) {
       visible.put(
@@ -116,9 +117,14 @@ public final class SessionTableViewModel {
     return kind;
   }
 
-  /** The rows to show; a view binds its sort order to this list's comparator. */
-  public SortedList<SessionRow> rows() {
-    return sortedRows;
+  /** The rows to show, in the order of {@link #comparatorProperty}. */
+  public ObservableList<SessionRow> rows() {
+    return filteredRows;
+  }
+
+  /** The order of the rows, null for the order they came in; a view binds its sort order here. */
+  public ObjectProperty<Comparator<? super SessionRow>> comparatorProperty() {
+    return sortedRows.comparatorProperty();
   }
 
   public List<SessionColumn<?>> columns() {

@@ -265,7 +265,7 @@ class SessionTableViewModelTest {
   void rowsAreSortable() {
     fleet.apply(web01, answer(T0, ftp("proftpd:1", "carol"), ftp("proftpd:2", "alice")));
 
-    ftpTable.rows().setComparator((a, b) -> a.session().user().compareTo(b.session().user()));
+    ftpTable.comparatorProperty().set((a, b) -> a.session().user().compareTo(b.session().user()));
 
     assertThat(ftpTable.rows())
         .extracting(row -> row.session().user())

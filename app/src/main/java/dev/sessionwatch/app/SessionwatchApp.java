@@ -1,5 +1,6 @@
 package dev.sessionwatch.app;
 
+import dev.sessionwatch.app.agent.AgentClient;
 import dev.sessionwatch.app.local.EmbeddedAgents;
 import dev.sessionwatch.app.local.LocalAgent;
 import dev.sessionwatch.app.settings.LoadedSettings;
@@ -59,7 +60,7 @@ public final class SessionwatchApp extends Application {
   public void start(Stage stage) {
     scheduler =
         Executors.newScheduledThreadPool(POLLING_THREADS, daemonThreads("sessionwatch-poll-"));
-    http = new OkHttpClient();
+    http = AgentClient.newSharedHttpClient();
     console =
         new Console(
             loaded,

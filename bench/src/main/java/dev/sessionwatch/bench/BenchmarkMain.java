@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Runs every benchmark and prints the table of docs/performance.md: figure, value, target, result.
  *
- * <p>{@code java -jar bench/target/benchmarks.jar [--quick] [--only agent,memory,engine,ui,jmh]};
- * {@code --quick} runs tiny sizes for a few seconds (the smoke test's), whose figures mean nothing.
+ * <p>{@code java -jar bench/target/benchmarks.jar [--quick] [--only agent,memory,engine,ui,jmh]
+ * [--servers 50,200,500]}; {@code --quick} runs tiny sizes for a few seconds (the smoke test's),
+ * whose figures mean nothing.
  */
 public final class BenchmarkMain {
   private static final double MB = 1024.0 * 1024.0;
@@ -24,7 +26,14 @@ public final class BenchmarkMain {
         only = Set.of(args[index + 1].split(","));
       }
     }
-    List<Figure> figures = run(quick ? Scale.QUICK : Scale.FULL, only);
+    Scale scale = quick ? Scale.QUICK : Scale.FULL;
+    for (int index = 0; index < args.length - 1; index++) {
+      if (args[index].equals("--servers")) {
+        scale =
+            scale.withServers(Stream.of(args[index + 1].split(",")).map(Integer::valueOf).toList());
+      }
+    }
+    List<Figure> figures = run(scale, only);
     System.out.println();
     System.out.print(ResultTable.format(figures));
     long failed = figures.stream().filter(f -> f.verdict() == Figure.Verdict.FAIL).count();
@@ -46,6 +55,21 @@ public final class BenchmarkMain {
       int engineMeasuredRounds,
       int uiWarmUps,
       int uiRefreshes) {
+    Scale withServers(List<Integer> sizes) {
+      return new Scale(
+          agentSessions,
+          agentTargetSessions,
+          agentWarmUp,
+          agentMeasured,
+          memorySessions,
+          memoryPolling,
+          sizes,
+          engineWarmUpRounds,
+          engineMeasuredRounds,
+          uiWarmUps,
+          uiRefreshes);
+    }
+
     static final Scale FULL =
         new Scale(
             List.of(250, 1000, 4000),
@@ -117,7 +141,7 @@ public final class BenchmarkMain {
         figures.addAll(ui(new UiRun(servers, scale.uiWarmUps(), scale.uiRefreshes()).run()));
       }
     }
-    if (only.contains("jmh") && scale != Scale.QUICK) {
+    if (only.contains("jmh") && scale.agentSessions().size() > 1) {
       progress("JMH micro-benchmarks");
       figures.addAll(MicroBenchmarks.run());
     }

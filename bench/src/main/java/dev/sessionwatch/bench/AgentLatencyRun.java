@@ -53,7 +53,8 @@ final class AgentLatencyRun {
       int sessions,
       Percentiles latencyMillis,
       double notModifiedShare,
-      double sourceReadsPerSecond,
+      long sourceReads,
+      double secondsPolled,
       int notModifiedBytes,
       int fullBodyBytes) {}
 
@@ -91,7 +92,8 @@ final class AgentLatencyRun {
           sessions,
           new Percentiles(millis),
           (double) notModified / millis.length,
-          reads / seconds,
+          reads,
+          seconds,
           notModifiedOnTheWire(base, agent.uri(), token),
           fullBodyBytes(base, agent.uri(), token));
     } finally {

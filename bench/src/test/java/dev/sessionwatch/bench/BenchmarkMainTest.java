@@ -22,7 +22,7 @@ class BenchmarkMainTest {
         .extracting(Figure::name)
         .anyMatch(name -> name.startsWith("agent GET /v1/sessions median"))
         .anyMatch(name -> name.startsWith("agent GET /v1/sessions p99"))
-        .anyMatch(name -> name.startsWith("agent source reads per second"))
+        .anyMatch(name -> name.startsWith("agent source reads in"))
         .anyMatch(name -> name.startsWith("agent 304 on the wire"))
         .anyMatch(name -> name.startsWith("agent heap after GC"))
         .anyMatch(name -> name.startsWith("console round time, max"))

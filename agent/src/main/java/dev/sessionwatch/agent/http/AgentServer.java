@@ -34,6 +34,7 @@ import java.util.logging.Logger;
  */
 public final class AgentServer implements Closeable {
   private static final Logger LOG = Logger.getLogger(AgentServer.class.getName());
+  private static final int WRITE_SLICE = 64 * 1024;
 
   static {
     // The JDK server writes a response's headers and body apart; with Nagle's algorithm on, the
@@ -150,7 +151,12 @@ public final class AgentServer implements Closeable {
     headers.set("Content-Type", response.contentType());
     exchange.sendResponseHeaders(response.status(), response.body().length);
     try (OutputStream out = exchange.getResponseBody()) {
-      out.write(response.body());
+      // In slices: the socket copies each write into a direct buffer cached per thread, and a
+      // whole list of a big host at once would cost megabytes of it on every request thread.
+      byte[] body = response.body();
+      for (int from = 0; from < body.length; from += WRITE_SLICE) {
+        out.write(body, from, Math.min(WRITE_SLICE, body.length - from));
+      }
     }
   }
 

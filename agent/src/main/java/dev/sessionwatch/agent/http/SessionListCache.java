@@ -1,10 +1,15 @@
 package dev.sessionwatch.agent.http;
 
 import dev.sessionwatch.agent.source.SessionCatalog;
+import dev.sessionwatch.protocol.Json;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionKind;
 import dev.sessionwatch.protocol.SessionList;
 import dev.sessionwatch.protocol.SourceError;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -62,6 +67,7 @@ final class SessionListCache {
       if (isFresh(read)) {
         return read; // read by the caller this one waited for
       }
+      last = null; // the old read may go while the new one is made: a big host holds two otherwise
       long actionsBefore = catalog.actionCount();
       read = new Read(catalog.collect(EnumSet.allOf(SessionKind.class)), actionsBefore);
       read.answer(null); // what consoles ask for: ready before the window starts
@@ -113,19 +119,25 @@ final class SessionListCache {
               : collected.errors().stream()
                   .filter(error -> catalog.kindOf(error.source()).orElse(null) == kind)
                   .toList();
-      String etag = etag(Response.toJson(new SessionList(hostName, null, sessions, errors)));
+      String etag = etag(new SessionList(hostName, null, sessions, errors));
       byte[] body =
           Response.toJson(new SessionList(hostName, collected.collectedAt(), sessions, errors));
       return new Answer(body, etag);
     }
   }
 
-  private static String etag(byte[] content) {
+  /** A hash of the list's JSON, written straight into the digest rather than into memory. */
+  private static String etag(SessionList list) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
-      return '"' + HexFormat.of().formatHex(Arrays.copyOf(digest, 16)) + '"';
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+        Json.mapper().writeValue(out, list);
+      }
+      return '"' + HexFormat.of().formatHex(Arrays.copyOf(digest.digest(), 16)) + '"';
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JRE has SHA-256", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to no stream at all cannot fail", e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.sessionwatch.app;
 
+import dev.sessionwatch.app.agent.AgentClient;
 import dev.sessionwatch.app.local.EmbeddedAgents;
 import dev.sessionwatch.app.local.LocalAgent;
 import dev.sessionwatch.app.settings.LoadedSettings;
@@ -26,7 +27,9 @@ import okhttp3.OkHttpClient;
  * Launcher}.
  */
 public final class SessionwatchApp extends Application {
-  private static final int POLLING_THREADS = 4;
+  /** Threads that poll the agents, shared by every host (the benchmark runs the same number). */
+  public static final int POLLING_THREADS = 4;
+
   private static final List<Integer> ICON_SIZES = List.of(16, 32, 48, 64, 128, 256);
 
   private ConsoleOptions options;
@@ -57,7 +60,7 @@ public final class SessionwatchApp extends Application {
   public void start(Stage stage) {
     scheduler =
         Executors.newScheduledThreadPool(POLLING_THREADS, daemonThreads("sessionwatch-poll-"));
-    http = new OkHttpClient();
+    http = AgentClient.newSharedHttpClient();
     console =
         new Console(
             loaded,

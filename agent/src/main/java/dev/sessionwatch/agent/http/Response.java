@@ -16,6 +16,8 @@ import java.util.Map;
  * @param body null for an answer without a body (304)
  */
 record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
+  private static final int WRITE_SLICE = 64 * 1024;
+
   static final String JSON = "application/json; charset=utf-8";
 
   static Response json(int status, Object value) {
@@ -71,7 +73,11 @@ record Response(int status, String contentType, byte[] body, Map<String, String>
     sent.set("Content-Type", contentType);
     exchange.sendResponseHeaders(status, body.length);
     OutputStream out = exchange.getResponseBody();
-    out.write(body);
+    // In slices: the socket copies each write into a direct buffer cached per thread, and a whole
+    // list of a big host at once would cost megabytes of it on every request thread.
+    for (int from = 0; from < body.length; from += WRITE_SLICE) {
+      out.write(body, from, Math.min(WRITE_SLICE, body.length - from));
+    }
     out.flush();
   }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,6 +28,7 @@ public final class SessionCatalog {
 
   private final Map<String, SessionSource> sourcesByName = new LinkedHashMap<>();
   private final Clock clock;
+  private final AtomicLong actions = new AtomicLong();
 
   public SessionCatalog(List<SessionSource> sources) {
     this(sources, Clock.systemUTC());
@@ -67,6 +69,19 @@ public final class SessionCatalog {
     return new Collected(collectedAt, sessions, errors);
   }
 
+  /** The kind of sessions the source of this name lists; empty for no such source. */
+  public Optional<SessionKind> sourceKind(String sourceName) {
+    return Optional.ofNullable(sourcesByName.get(sourceName)).map(SessionSource::kind);
+  }
+
+  /**
+   * How many actions were attempted through this catalog: a list collected before this count moved
+   * may show a session an action has since ended.
+   */
+  public long actionCount() {
+    return actions.get();
+  }
+
   /**
    * Lists the session's source again and returns the session if it is still there.
    *
@@ -99,7 +114,11 @@ public final class SessionCatalog {
                 () ->
                     new ActionException(
                         ActionException.Reason.GONE, "no source lists " + session.id()));
-    return source.perform(session, action, request);
+    try {
+      return source.perform(session, action, request);
+    } finally {
+      actions.incrementAndGet();
+    }
   }
 
   /**

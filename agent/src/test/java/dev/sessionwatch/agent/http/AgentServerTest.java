@@ -8,6 +8,7 @@ import dev.sessionwatch.agent.audit.AuditLog;
 import dev.sessionwatch.agent.auth.TokenStore;
 import dev.sessionwatch.agent.source.FixtureSource;
 import dev.sessionwatch.agent.source.SessionCatalog;
+import dev.sessionwatch.agent.testing.Await;
 import dev.sessionwatch.protocol.ActionOutcome;
 import dev.sessionwatch.protocol.ActionRequest;
 import dev.sessionwatch.protocol.AuditEntry;
@@ -31,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,7 +187,16 @@ class AgentServerTest {
     String etag = send(get("/v1/sessions", viewer)).headers().firstValue("ETag").orElseThrow();
     ftp.add("400-4", "carol", SessionAction.END);
 
-    HttpResponse<String> second = send(get("/v1/sessions", viewer).header("If-None-Match", etag));
+    // The agent reads its sources again once its refresh window (1 s) has passed.
+    HttpResponse<String> second =
+        Await.value(
+            "a 200 for the changed list",
+            Duration.ofSeconds(5),
+            () -> {
+              HttpResponse<String> response =
+                  send(get("/v1/sessions", viewer).header("If-None-Match", etag));
+              return Optional.of(response).filter(r -> r.statusCode() != 304);
+            });
 
     assertThat(second.statusCode()).isEqualTo(200);
     assertThat(second.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);

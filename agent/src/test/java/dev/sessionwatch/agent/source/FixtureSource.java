@@ -8,6 +8,9 @@ import dev.sessionwatch.protocol.SourceStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A source whose sessions a test sets, for testing the layers above the seam. Acting on a session
@@ -19,10 +22,13 @@ public final class FixtureSource implements SessionSource {
   private final SessionKind kind;
   private final List<Session> sessions = new CopyOnWriteArrayList<>();
   private final List<String> performed = new CopyOnWriteArrayList<>();
+  private final AtomicInteger listings = new AtomicInteger();
   private volatile String failure;
   private volatile ActionFailure actionFailure;
 
   private record ActionFailure(ActionException.Reason reason, String message) {}
+
+  private volatile CountDownLatch gate;
 
   public FixtureSource(String name, SessionKind kind) {
     this.name = name;
@@ -51,6 +57,16 @@ public final class FixtureSource implements SessionSource {
     actionFailure = reason == null ? null : new ActionFailure(reason, message);
   }
 
+  /** How many times the sessions were listed. */
+  public int listings() {
+    return listings.get();
+  }
+
+  /** Makes every later listing wait (at most 10 s) until {@code released} is counted down. */
+  public void holdListingsUntil(CountDownLatch released) {
+    gate = released;
+  }
+
   /** "id action" for each action carried out; "id message TEXT" for a message. */
   public List<String> performed() {
     return List.copyOf(performed);
@@ -73,6 +89,16 @@ public final class FixtureSource implements SessionSource {
 
   @Override
   public List<Session> list() throws SourceException {
+    listings.incrementAndGet();
+    CountDownLatch held = gate;
+    try {
+      if (held != null && !held.await(10, TimeUnit.SECONDS)) {
+        throw new SourceException("held for more than 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceException("interrupted while held");
+    }
     if (failure != null) {
       throw new SourceException(failure);
     }

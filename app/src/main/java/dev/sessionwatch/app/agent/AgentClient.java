@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -42,6 +43,9 @@ import okio.BufferedSource;
 public final class AgentClient {
   /** An agent's answer is a few kilobytes; anything near this is not an agent talking. */
   private static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+
+  /** Idle connections kept: one per agent of a large fleet. */
+  static final int IDLE_CONNECTIONS = 2000;
 
   private final OkHttpClient http;
   private final HttpUrl baseUrl;
@@ -70,6 +74,17 @@ public final class AgentClient {
     this.authorization = "Bearer " + endpoint.token();
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * The HTTP client a console shares among all its agents: it keeps one connection to each agent
+   * alive between polls (OkHttp's default pool keeps only five), so a fleet is not reconnected to
+   * at every refresh.
+   */
+  public static OkHttpClient newSharedHttpClient() {
+    return new OkHttpClient.Builder()
+        .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+        .build();
   }
 
   /** {@code GET /v1/sessions}, with {@code If-None-Match} once a list has been received. */

@@ -9,10 +9,12 @@ import dev.sessionwatch.protocol.SessionKind;
 import dev.sessionwatch.protocol.SourceError;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -25,8 +27,10 @@ import javafx.collections.ObservableList;
  * it; pollers hand it their answers. Use it on the FX thread only.
  *
  * <p>Rows are updated in place by {@link SessionKey}: an unchanged session keeps its row object, a
- * changed one is replaced at its index, a gone one removed, a new one appended. The lists are never
- * cleared and refilled, so selection, scroll position and sort order survive a refresh.
+ * changed one is updated, a gone one removed, a new one appended. The lists are never cleared and
+ * refilled, so selection, scroll position and sort order survive a refresh. One host's answer
+ * reaches each list as one change, and finds the host's rows through an index, so its cost depends
+ * on that host's sessions, not on the fleet's.
  */
 public final class Fleet {
   private final Clock clock;
@@ -38,8 +42,8 @@ public final class Fleet {
               });
   private final ObservableList<Host> readOnlyHosts =
       FXCollections.unmodifiableObservableList(hosts);
-  private final Map<SessionKind, ObservableList<SessionRow>> rows =
-      new EnumMap<>(SessionKind.class);
+  private final Map<SessionKind, SessionRowList> rows = new EnumMap<>(SessionKind.class);
+  private final Map<Host, Map<SessionKind, Map<String, SessionRow>>> rowsByHost = new HashMap<>();
   private final Map<SessionKind, ObservableList<SessionRow>> readOnlyRows =
       new EnumMap<>(SessionKind.class);
 
@@ -50,8 +54,7 @@ public final class Fleet {
     this.clock = Objects.requireNonNull(clock, "clock");
     for (SessionKind kind : SessionKind.values()) {
       // A row whose session changed is an update of the list: sorted and filtered views follow.
-      ObservableList<SessionRow> list =
-          FXCollections.observableArrayList(row -> new Observable[] {row.sessionProperty()});
+      SessionRowList list = new SessionRowList();
       rows.put(kind, list);
       readOnlyRows.put(kind, FXCollections.unmodifiableObservableList(list));
     }
@@ -96,7 +99,7 @@ public final class Fleet {
     if (index < 0) {
       hosts.add(host);
     } else {
-      rows.values().forEach(list -> list.removeIf(row -> row.host() == old));
+      dropRows(old);
       hosts.set(index, host);
     }
     return host;
@@ -105,7 +108,7 @@ public final class Fleet {
   /** Stops showing a host and its sessions; an answer still under way for it is dropped. */
   public void removeHost(Host host) {
     if (hosts.remove(host)) {
-      rows.values().forEach(list -> list.removeIf(row -> row.host() == host));
+      dropRows(host);
     }
   }
 
@@ -119,12 +122,16 @@ public final class Fleet {
     }
     if (response instanceof AgentResponse.Success<SessionSnapshot> success) {
       SessionSnapshot snapshot = success.value();
-      // Sessions of a host's first answer (or first after a failure) were not seen arriving.
-      Instant arrivedAt = host.status().isOnline() ? clock.instant() : null;
+      boolean wasOnline = host.status().isOnline();
       host.answered(onlineStatus(snapshot), success.latency(), clock.instant());
+      if (wasOnline && !snapshot.modified()) {
+        return; // a 304: the rows already show this list, and its clock
+      }
+      // Sessions of a host's first answer (or first after a failure) were not seen arriving.
+      Instant arrivedAt = wasOnline ? clock.instant() : null;
       Map<SessionKind, Map<String, Session>> listed = byKindAndId(snapshot);
       for (SessionKind kind : SessionKind.values()) {
-        merge(rows.get(kind), host, listed.get(kind), snapshot.clock(), arrivedAt);
+        merge(kind, host, listed.get(kind), snapshot.clock(), arrivedAt);
       }
     } else {
       host.failed(
@@ -132,7 +139,7 @@ public final class Fleet {
           response instanceof AgentResponse.Untrusted<SessionSnapshot> untrusted
               ? untrusted.presented()
               : null);
-      rows.values().forEach(list -> list.removeIf(row -> row.host() == host));
+      dropRows(host);
     }
   }
 
@@ -158,34 +165,50 @@ public final class Fleet {
   }
 
   /**
-   * Brings {@code host}'s rows in {@code list} to {@code listed}: updates the rows of sessions
-   * still there, removes the others, appends rows for new ones.
+   * Brings {@code host}'s rows of {@code kind} to {@code listed}: updates the rows of sessions
+   * still there, removes the others, appends rows for new ones, as one change of the list.
    */
-  private static void merge(
-      ObservableList<SessionRow> list,
+  private void merge(
+      SessionKind kind,
       Host host,
       Map<String, Session> listed,
       AgentClock clock,
       Instant arrivedAt) {
-    Map<String, Session> added = new LinkedHashMap<>(listed);
-    ListIterator<SessionRow> rowsOfList = list.listIterator();
-    while (rowsOfList.hasNext()) {
-      SessionRow row = rowsOfList.next();
-      if (row.host() != host) {
-        continue;
-      }
-      Session fresh = added.remove(row.key().sessionId());
+    Map<String, SessionRow> known = rowsOf(host, kind);
+    List<SessionRow> removed = new ArrayList<>();
+    List<SessionRow> updated = new ArrayList<>();
+    for (Iterator<SessionRow> rowsOfHost = known.values().iterator(); rowsOfHost.hasNext(); ) {
+      SessionRow row = rowsOfHost.next();
+      Session fresh = listed.get(row.key().sessionId());
       if (fresh == null) {
-        rowsOfList.remove();
-      } else {
-        row.update(fresh, clock);
+        removed.add(row);
+        rowsOfHost.remove();
+      } else if (row.update(fresh, clock)) {
+        updated.add(row);
       }
     }
-    if (!added.isEmpty()) {
-      list.addAll(
-          added.values().stream()
-              .map(session -> new SessionRow(host, session, clock, arrivedAt))
-              .toList());
+    List<SessionRow> added = new ArrayList<>();
+    for (Session session : listed.values()) {
+      if (!known.containsKey(session.id())) {
+        SessionRow row = new SessionRow(host, session, clock, arrivedAt);
+        known.put(session.id(), row);
+        added.add(row);
+      }
+    }
+    rows.get(kind).change(removed, updated, added);
+  }
+
+  private Map<String, SessionRow> rowsOf(Host host, SessionKind kind) {
+    return rowsByHost
+        .computeIfAbsent(host, key -> new EnumMap<>(SessionKind.class))
+        .computeIfAbsent(kind, key -> new HashMap<>());
+  }
+
+  /** Removes every row of {@code host}. */
+  private void dropRows(Host host) {
+    Map<SessionKind, Map<String, SessionRow>> byKind = rowsByHost.remove(host);
+    if (byKind != null) {
+      byKind.forEach((kind, known) -> rows.get(kind).change(known.values(), List.of(), List.of()));
     }
   }
 

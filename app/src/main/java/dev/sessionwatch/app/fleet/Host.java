@@ -113,7 +113,9 @@ public final class Host {
 
   void answered(HostStatus newStatus, Duration newLatency, Instant at) {
     untrustedCertificate.set(null);
-    status.set(newStatus);
+    if (!newStatus.equals(status.get())) {
+      status.set(newStatus); // every listener of the hosts hears of each answer once, not twice
+    }
     latency.set(newLatency);
     lastRefresh.set(at);
   }

@@ -72,13 +72,16 @@ public final class HostPoller implements AutoCloseable {
     return client;
   }
 
-  /** Polls now and then every {@code interval}, replacing any earlier schedule. */
+  /**
+   * Polls now and then every {@code interval}, replacing any earlier schedule. At a fixed rate, so
+   * hosts started together are polled together, in rounds, whatever each one's latency; a poll
+   * longer than the interval delays the next, never overlaps it.
+   */
   public synchronized void start(Duration interval) {
     stopSchedule();
     if (!closed) {
       schedule =
-          scheduler.scheduleWithFixedDelay(
-              this::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+          scheduler.scheduleAtFixedRate(this::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 

@@ -20,6 +20,9 @@ public final class SessionRow {
   private final Instant arrivedAt;
   private AgentClock clock;
 
+  /** Where the row is in its {@link SessionRowList}; -1 while in none. */
+  int index = -1;
+
   SessionRow(Host host, Session session, AgentClock clock, Instant arrivedAt) {
     this.key = new SessionKey(host, session.id());
     this.arrivedAt = arrivedAt;
@@ -68,12 +71,17 @@ public final class SessionRow {
   /**
    * Takes the session as listed again. The clock is taken silently: any moment seen on both clocks
    * gives the same agent time, a newer one only follows a clock the agent's host has since set.
+   *
+   * @return whether the session changed
    */
-  void update(Session listed, AgentClock listedClock) {
+  boolean update(Session listed, AgentClock listedClock) {
     clock = listedClock;
-    if (!listed.equals(session.get())) {
-      session.set(listed);
+    Session current = session.get();
+    if (listed == current || listed.equals(current)) {
+      return false;
     }
+    session.set(listed);
+    return true;
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,11 @@ public final class ServerListViewModel {
   private final DateTimeFormatter timeFormat;
   private final ServerListItem allServers = new ServerListItem(null);
   private final Map<Host, ServerListItem> itemsByHost = new HashMap<>();
+  private final Map<Host, Map<SessionKind, Integer>> counts = new HashMap<>();
+
+  /** The hosts shown online: kept as each is shown, so the total is not counted at every answer. */
+  private final Set<Host> onlineHosts = new HashSet<>();
+
   private final ObservableList<ServerListItem> items = FXCollections.observableArrayList();
   private final ObservableList<ServerListItem> readOnlyItems =
       FXCollections.unmodifiableObservableList(items);
@@ -66,13 +72,81 @@ public final class ServerListViewModel {
     for (SessionKind kind : SessionKind.values()) {
       visibleSessions.put(kind, new FilteredList<>(sessions.get(kind)));
     }
+    sessions.forEach(
+        (kind, rows) -> {
+          for (SessionRow row : rows) {
+            count(row.host(), kind, 1);
+          }
+        });
     // Change listeners, not invalidation ones: those run before any change listener, so before
     // the filtered lists above have seen the change, and refresh() may set their predicates.
-    hosts.addListener((ListChangeListener<Host>) change -> refresh());
-    this.sessions
-        .values()
-        .forEach(list -> list.addListener((ListChangeListener<SessionRow>) change -> refresh()));
+    hosts.addListener(this::hostsChanged);
+    this.sessions.forEach(
+        (kind, list) ->
+            list.addListener(
+                (ListChangeListener<SessionRow>) change -> sessionsChanged(kind, change)));
     refresh();
+  }
+
+  /** A host's status or refresh time changed: only its entry is shown again. */
+  private void hostsChanged(ListChangeListener.Change<? extends Host> change) {
+    boolean onlyUpdates = true;
+    List<Host> updated = new ArrayList<>();
+    while (change.next()) {
+      if (change.wasUpdated()) {
+        updated.addAll(change.getList().subList(change.getFrom(), change.getTo()));
+      } else {
+        onlyUpdates = false;
+      }
+    }
+    if (!onlyUpdates) {
+      refresh();
+      return;
+    }
+    for (Host host : updated) {
+      showHost(itemsByHost.get(host), host);
+    }
+    showAllServers();
+  }
+
+  /**
+   * Counts the rows added and removed; a refresh that only updated rows changes no count and costs
+   * nothing here.
+   */
+  private void sessionsChanged(
+      SessionKind kind, ListChangeListener.Change<? extends SessionRow> change) {
+    Set<Host> touched = new LinkedHashSet<>();
+    while (change.next()) {
+      for (SessionRow row : change.getRemoved()) {
+        count(row.host(), kind, -1);
+        touched.add(row.host());
+      }
+      for (SessionRow row : change.getAddedSubList()) {
+        count(row.host(), kind, 1);
+        touched.add(row.host());
+      }
+    }
+    if (touched.isEmpty()) {
+      return;
+    }
+    for (Host host : touched) {
+      ServerListItem item = itemsByHost.get(host);
+      if (item != null) {
+        showHost(item, host);
+      }
+    }
+    showAllServers();
+  }
+
+  private void count(Host host, SessionKind kind, int delta) {
+    Map<SessionKind, Integer> ofHost =
+        counts.computeIfAbsent(host, key -> new EnumMap<>(SessionKind.class));
+    if (ofHost.merge(kind, delta, Integer::sum) == 0) {
+      ofHost.remove(kind);
+      if (ofHost.isEmpty()) {
+        counts.remove(host);
+      }
+    }
   }
 
   /** "All servers" first, then each host in fleet order. */
@@ -140,34 +214,26 @@ public final class ServerListViewModel {
     }
     itemsByHost.clear();
     itemsByHost.putAll(kept);
+    onlineHosts.retainAll(kept.keySet());
     if (!items.equals(wanted)) {
       items.setAll(wanted);
     }
     if (selected.stream().anyMatch(host -> !kept.containsKey(host))) {
       select(selected.stream().map(kept::get).filter(Objects::nonNull).toList());
     }
-    Map<Host, Map<SessionKind, Integer>> counts = countSessions();
     for (Host host : hosts) {
-      showHost(itemsByHost.get(host), host, counts.getOrDefault(host, Map.of()));
+      showHost(itemsByHost.get(host), host);
     }
     showAllServers();
   }
 
-  private Map<Host, Map<SessionKind, Integer>> countSessions() {
-    Map<Host, Map<SessionKind, Integer>> counts = new HashMap<>();
-    sessions.forEach(
-        (kind, rows) -> {
-          for (SessionRow row : rows) {
-            counts
-                .computeIfAbsent(row.host(), host -> new EnumMap<>(SessionKind.class))
-                .merge(kind, 1, Integer::sum);
-          }
-        });
-    return counts;
-  }
-
-  private void showHost(ServerListItem item, Host host, Map<SessionKind, Integer> counts) {
+  private void showHost(ServerListItem item, Host host) {
     HostStatus status = host.status();
+    if (status.isOnline()) {
+      onlineHosts.add(host);
+    } else {
+      onlineHosts.remove(host);
+    }
     String detail =
         switch (status.state()) {
           case CONNECTING -> "waiting for the first answer";
@@ -175,7 +241,7 @@ public final class ServerListViewModel {
           case UNREACHABLE, UNAUTHORIZED, AGENT_ERROR, UNTRUSTED, CERTIFICATE_CHANGED ->
               failureDetail(host);
         };
-    String countText = status.isOnline() ? countsText(counts) : "";
+    String countText = status.isOnline() ? countsText(counts.getOrDefault(host, Map.of())) : "";
     item.show(status.state(), status.state().label(), detail, countText);
   }
 
@@ -198,7 +264,7 @@ public final class ServerListViewModel {
   }
 
   private void showAllServers() {
-    long online = hosts.stream().filter(host -> host.status().isOnline()).count();
+    int online = onlineHosts.size();
     Map<SessionKind, Integer> totals = new EnumMap<>(SessionKind.class);
     sessions.forEach((kind, rows) -> totals.put(kind, rows.size()));
     String status = hosts.isEmpty() ? "no servers" : online + " of " + hosts.size() + " online";

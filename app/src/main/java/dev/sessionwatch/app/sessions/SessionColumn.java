@@ -13,13 +13,16 @@ import javafx.beans.value.ObservableValue;
  * @param id stable, for tests and for remembering the user's column layout
  * @param value the row's value, observable when it changes without the row changing (idle time)
  * @param text how a non-null value reads; null always reads as an empty cell
+ * @param field the value read straight from the session, for a column that shows a field of it;
+ *     null for a column whose value depends on more (the server, the ticking clock)
  */
 public record SessionColumn<T>(
     String id,
     String title,
     Function<SessionRow, ObservableValue<T>> value,
     Function<T, String> text,
-    Presentation presentation) {
+    Presentation presentation,
+    Function<Session, T> field) {
 
   /** How a cell shows its value. */
   public enum Presentation {
@@ -38,6 +41,16 @@ public record SessionColumn<T>(
     Objects.requireNonNull(presentation, "presentation");
   }
 
+  /** A column whose value is not only a field of the session. */
+  public SessionColumn(
+      String id,
+      String title,
+      Function<SessionRow, ObservableValue<T>> value,
+      Function<T, String> text,
+      Presentation presentation) {
+    this(id, title, value, text, presentation, null);
+  }
+
   /** A column of a field of the session, following the row when a refresh changes it. */
   static <T> SessionColumn<T> of(
       String id,
@@ -46,7 +59,7 @@ public record SessionColumn<T>(
       Function<T, String> text,
       Presentation presentation) {
     return new SessionColumn<>(
-        id, title, row -> row.sessionProperty().map(field), text, presentation);
+        id, title, row -> row.sessionProperty().map(field), text, presentation, field);
   }
 
   /** A text column of a string field of the session. */
@@ -61,6 +74,11 @@ public record SessionColumn<T>(
 
   /** How this column reads for {@code row} now. */
   public String textOf(SessionRow row) {
-    return format(value.apply(row).getValue());
+    return format(field != null ? field.apply(row.session()) : value.apply(row).getValue());
+  }
+
+  /** Whether the column reads only the session, so its text changes only with the session. */
+  public boolean readsOnlyTheSession() {
+    return field != null;
   }
 }

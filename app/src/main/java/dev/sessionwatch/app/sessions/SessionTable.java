@@ -88,7 +88,9 @@ public final class SessionTable {
     table.setItems(viewModel.rows());
     viewModel.rows().addListener(selection.afterItemsChange);
     table.getSelectionModel().getSelectedItems().addListener(selection.selectionChange);
-    viewModel.rows().comparatorProperty().bind(table.comparatorProperty());
+    // The view model keeps its rows in the table's order; nothing is left for the table to sort.
+    viewModel.comparatorProperty().bind(table.comparatorProperty());
+    table.setSortPolicy(sorted -> true);
     Label placeholder = new Label();
     placeholder.getStyleClass().add("placeholder-text");
     placeholder.setWrapText(true);
@@ -180,11 +182,31 @@ public final class SessionTable {
     column.setId(spec.id());
     column.setCellValueFactory(cell -> spec.value().apply(cell.getValue()));
     column.setCellFactory(view -> new SessionCell<>(spec));
+    column.setComparator(SessionTable::compareValues);
     Double width = WIDTHS.get(spec.id());
     if (width != null) {
       column.setPrefWidth(width);
     }
     return column;
+  }
+
+  /**
+   * The table's default order of cell values (unknown first, then ascending), but with text
+   * compared ignoring case rather than through a {@code Collator}, which is far too slow for tens
+   * of thousands of rows.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compareValues(Object a, Object b) {
+    if (a == null || b == null) {
+      return a == null ? (b == null ? 0 : -1) : 1;
+    }
+    if (a instanceof String text && b instanceof String other) {
+      return String.CASE_INSENSITIVE_ORDER.compare(text, other);
+    }
+    if (a instanceof Comparable comparable && a.getClass() == b.getClass()) {
+      return comparable.compareTo(b);
+    }
+    return a.toString().compareTo(b.toString());
   }
 
   /**
@@ -209,6 +231,21 @@ public final class SessionTable {
           }
         };
 
+    /** Whether the table still selects and focuses exactly the rows remembered. */
+    private boolean stillSelected() {
+      List<SessionRow> selected = table.getSelectionModel().getSelectedItems();
+      if (selected.size() != selectedKeys.size()) {
+        return false;
+      }
+      for (SessionRow row : selected) {
+        if (row == null || !selectedKeys.contains(row.key())) {
+          return false;
+        }
+      }
+      SessionRow focused = table.getFocusModel().getFocusedItem();
+      return Objects.equals(focused == null ? null : focused.key(), focusedKey);
+    }
+
     private void remember() {
       selectedKeys =
           table.getSelectionModel().getSelectedItems().stream()
@@ -220,6 +257,10 @@ public final class SessionTable {
     }
 
     private void restore() {
+      if (stillSelected()) {
+        itemsChanging = false; // e.g. rows updated in place: nothing moved, nothing to search
+        return;
+      }
       try {
         List<SessionRow> rows = table.getItems();
         int[] selected =

@@ -17,12 +17,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -37,7 +39,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 
 /**
  * The state of one session table (Panel, FTP or Terminal): its rows, columns, title and what it
@@ -56,14 +57,20 @@ public final class SessionTableViewModel {
   private final SessionKind kind;
   private final ObservableValue<Instant> now;
   private final DateTimeFormatter logonTimeFormat;
+  private final SortedRows sortedRows;
   private final FilteredList<SessionRow> filteredRows;
-  private final SortedList<SessionRow> sortedRows;
   private final List<SessionColumn<?>> columns;
   private final Map<String, BooleanProperty> visible = new LinkedHashMap<>();
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
   private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText");
   private final ObjectProperty<Duration> idleThreshold =
       new SimpleObjectProperty<>(this, "idleThreshold", DEFAULT_IDLE_THRESHOLD);
+
+  /** Rows' searchable text by row; a row gone from the fleet is forgotten with it. */
+  private final Map<SessionRow, SearchText> searchTexts = new WeakHashMap<>();
+
+  /** Moves on whenever a column is shown or hidden, which makes every search text stale. */
+  private int visibleColumnsVersion;
 
   /**
    * @param rows the fleet's sessions of {@code kind}
@@ -84,8 +91,9 @@ public final class SessionTableViewModel {
     // The UI is in English; the year is left out, as sessions rarely outlive one.
     this.logonTimeFormat =
         DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(zone);
-    this.filteredRows = new FilteredList<>(rows);
-    this.sortedRows = new SortedList<>(filteredRows);
+    // Sorted below the search, so a search only filters rows already in order.
+    this.sortedRows = new SortedRows(rows);
+    this.filteredRows = new FilteredList<>(sortedRows);
     this.columns = columnsFor(kind);
     for (SessionColumn<?> column : columns) {
       visible.put(
@@ -93,6 +101,7 @@ public final class SessionTableViewModel {
           new SimpleBooleanProperty(
               this, column.id() + "Visible", !HIDDEN_BY_DEFAULT.contains(column.id())));
     }
+    visible.values().forEach(shown -> shown.addListener(changed -> visibleColumnsVersion++));
     Observable[] filterInputs =
         Stream.concat(Stream.of(searchText), visible.values().stream()).toArray(Observable[]::new);
     filteredRows
@@ -108,9 +117,14 @@ public final class SessionTableViewModel {
     return kind;
   }
 
-  /** The rows to show; a view binds its sort order to this list's comparator. */
-  public SortedList<SessionRow> rows() {
-    return sortedRows;
+  /** The rows to show, in the order of {@link #comparatorProperty}. */
+  public ObservableList<SessionRow> rows() {
+    return filteredRows;
+  }
+
+  /** The order of the rows, null for the order they came in; a view binds its sort order here. */
+  public ObjectProperty<Comparator<? super SessionRow>> comparatorProperty() {
+    return sortedRows.comparatorProperty();
   }
 
   public List<SessionColumn<?>> columns() {
@@ -157,12 +171,41 @@ public final class SessionTableViewModel {
    */
   Predicate<SessionRow> filter(String searchText) {
     String query = searchText == null ? "" : searchText.strip().toLowerCase(Locale.ROOT);
+    if (query.isEmpty()) {
+      return row -> true;
+    }
     List<SessionColumn<?>> searched = visibleColumns();
+    List<SessionColumn<?>> ofSession =
+        searched.stream().filter(SessionColumn::readsOnlyTheSession).toList();
+    List<SessionColumn<?>> others =
+        searched.stream().filter(column -> !column.readsOnlyTheSession()).toList();
+    int columnsVersion = visibleColumnsVersion;
     return row ->
-        query.isEmpty()
-            || searched.stream()
+        sessionText(row, ofSession, columnsVersion).contains(query)
+            || others.stream()
                 .anyMatch(column -> column.textOf(row).toLowerCase(Locale.ROOT).contains(query));
   }
+
+  /**
+   * The row's text in the visible columns that read only its session, lower-cased, one line each;
+   * made again only when the session or the visible columns changed, so that searching as one types
+   * does not format every cell of every row again.
+   */
+  private String sessionText(SessionRow row, List<SessionColumn<?>> columns, int columnsVersion) {
+    SearchText known = searchTexts.get(row);
+    Session session = row.session();
+    if (known != null && known.session() == session && known.columnsVersion() == columnsVersion) {
+      return known.text();
+    }
+    StringBuilder text = new StringBuilder();
+    for (SessionColumn<?> column : columns) {
+      text.append(column.textOf(row).toLowerCase(Locale.ROOT)).append('\n');
+    }
+    searchTexts.put(row, new SearchText(session, columnsVersion, text.toString()));
+    return text.toString();
+  }
+
+  private record SearchText(Session session, int columnsVersion, String text) {}
 
   /** The rows as text, one line each, their visible columns separated by tabs. */
   public String copyText(List<SessionRow> rows) {
@@ -297,9 +340,10 @@ public final class SessionTableViewModel {
         new SessionColumn<>(
             "idle-time",
             "Idle time",
+            // Lazy: nothing listens to the clock or the row until a cell shows the value.
             row ->
-                Bindings.createObjectBinding(
-                    () -> row.idleAt(now.getValue()).orElse(null), now, row.sessionProperty()),
+                row.sessionProperty()
+                    .flatMap(session -> now.map(instant -> row.idleAt(instant).orElse(null))),
             HumanReadable::duration,
             NUMBER);
     return switch (kind) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.sessionwatch.agent.demo.DemoHost;
+import dev.sessionwatch.agent.testing.Await;
 import dev.sessionwatch.app.local.LocalAgent;
 import dev.sessionwatch.protocol.ActionOutcome;
 import dev.sessionwatch.protocol.HostInfo;
@@ -24,6 +25,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,16 +83,43 @@ class AgentClientTest {
   }
 
   @Test
-  void aChangedHostAnswersInFull() {
+  void aChangedHostAnswersInFull() throws Exception {
     AgentClient client = client(agent.host().endpoint());
     SessionSnapshot first = success(client.sessions());
     String added = demoHost.addSession(SessionKind.FTP).id();
 
-    SessionSnapshot second = success(client.sessions());
+    // The agent reads its sources again once its refresh window (1 s) has passed.
+    SessionSnapshot second =
+        Await.value(
+            "the changed list",
+            Duration.ofSeconds(5),
+            () -> Optional.of(success(client.sessions())).filter(SessionSnapshot::modified));
 
     assertThat(second.modified()).isTrue();
     assertThat(second.list().sessions()).hasSize(first.list().sessions().size() + 1);
     assertThat(second.list().sessions()).anyMatch(session -> session.id().equals(added));
+  }
+
+  @Test
+  void theSharedClientKeepsAConnectionToEachOfManyAgents(@TempDir Path dir) throws Exception {
+    OkHttpClient shared = AgentClient.newSharedHttpClient();
+    List<LocalAgent> agents = new ArrayList<>();
+    try {
+      for (int index = 0; index < 8; index++) {
+        agents.add(
+            LocalAgent.start("web" + index, demoHost.sources(), dir.resolve(index + ".log")));
+      }
+      for (LocalAgent each : agents) {
+        success(
+            new AgentClient(shared, each.host().endpoint(), TIMEOUT, Clock.systemUTC()).sessions());
+      }
+
+      assertThat(shared.connectionPool().idleConnectionCount()).isEqualTo(8);
+    } finally {
+      agents.forEach(LocalAgent::close);
+      shared.dispatcher().executorService().shutdown();
+      shared.connectionPool().evictAll();
+    }
   }
 
   @Test

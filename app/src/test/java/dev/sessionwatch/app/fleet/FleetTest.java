@@ -197,6 +197,73 @@ class FleetTest {
   }
 
   @Test
+  void aNotModifiedAnswerChangesNoRow() {
+    AgentResponse<SessionSnapshot> first = answer(T0, terminal("utmp:1", "alice"));
+    fleet.apply(web01, first);
+    List<String> changes = recordChanges(terminals);
+
+    SessionSnapshot snapshot = ((AgentResponse.Success<SessionSnapshot>) first).value();
+    fleet.apply(
+        web01,
+        new AgentResponse.Success<>(
+            new SessionSnapshot(snapshot.list(), snapshot.clock(), false), Duration.ofMillis(3)));
+
+    assertThat(changes).isEmpty();
+    assertThat(web01.status().isOnline()).isTrue();
+  }
+
+  @Test
+  void oneAnswerIsOneChangeOfTheListHoweverManyRowsItTouches() {
+    fleet.apply(
+        web01,
+        answer(
+            T0, terminal("utmp:1", "alice"), terminal("utmp:2", "bob"), terminal("utmp:3", "x")));
+    List<Integer> changeEvents = new ArrayList<>();
+    terminals.addListener((ListChangeListener<SessionRow>) change -> changeEvents.add(1));
+
+    Session bobIdle = terminal("utmp:2", "bob").toBuilder().state("idle").build();
+    fleet.apply(
+        web01,
+        answer(T0.plusSeconds(2), bobIdle, terminal("utmp:4", "dave"), terminal("utmp:5", "eve")));
+
+    assertThat(changeEvents).hasSize(1);
+    assertThat(users(terminals)).containsExactly("bob", "dave", "eve");
+  }
+
+  @Test
+  void aListenerCanFollowEveryChangeToTheSameRows() {
+    fleet.apply(
+        web01,
+        answer(
+            T0,
+            terminal("utmp:1", "a"),
+            terminal("utmp:2", "b"),
+            terminal("utmp:3", "c"),
+            terminal("utmp:4", "d")));
+    fleet.apply(web02, answer(T0, terminal("utmp:1", "e"), terminal("utmp:2", "f")));
+    List<SessionRow> mirror = new ArrayList<>(terminals);
+    terminals.addListener(
+        (ListChangeListener<SessionRow>)
+            change -> {
+              while (change.next()) {
+                if (change.wasPermutated() || change.wasUpdated()) {
+                  continue;
+                }
+                mirror
+                    .subList(change.getFrom(), change.getFrom() + change.getRemovedSize())
+                    .clear();
+                mirror.addAll(change.getFrom(), change.getAddedSubList());
+              }
+            });
+
+    fleet.apply(web01, answer(T0.plusSeconds(2), terminal("utmp:2", "b"), terminal("utmp:5", "g")));
+    fleet.apply(web02, new AgentResponse.Unreachable<>("no answer within 4 s"));
+
+    assertThat(mirror).containsExactlyElementsOf(terminals);
+    assertThat(users(terminals)).containsExactly("b", "g");
+  }
+
+  @Test
   void tellsAnUnauthorisedHostFromAnAgentErrorAndMalformedAnswer() {
     fleet.apply(web01, new AgentResponse.Unauthorized<>("unknown token"));
     fleet.apply(web02, new AgentResponse.AgentError<>(500, "internal error"));

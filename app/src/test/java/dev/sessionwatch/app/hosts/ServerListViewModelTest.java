@@ -59,6 +59,16 @@ class ServerListViewModelTest {
   }
 
   @Test
+  void countsFollowSessionsThatComeAndGo() {
+    fleet.apply(web01, answer(T0, ftp("f1", "bob"), ftp("f2", "carol")));
+
+    fleet.apply(web01, answer(T0.plusSeconds(2), ftp("f2", "carol"), terminal("t1", "alice")));
+
+    assertThat(list.itemOf(web01).countsProperty().get()).isEqualTo("Panel 0 · FTP 1 · Terminal 1");
+    assertThat(list.allServers().countsProperty().get()).isEqualTo("Panel 0 · FTP 1 · Terminal 1");
+  }
+
+  @Test
   void showsWhyAHostIsUnreachable() {
     fleet.apply(web01, new AgentResponse.Unreachable<>("connection refused by 10.0.0.5:7878"));
 

@@ -266,7 +266,7 @@ class SessionTableViewModelTest {
   void rowsAreSortable() {
     fleet.apply(web01, answer(T0, ftp("proftpd:1", "carol"), ftp("proftpd:2", "alice")));
 
-    ftpTable.rows().setComparator((a, b) -> a.session().user().compareTo(b.session().user()));
+    ftpTable.comparatorProperty().set((a, b) -> a.session().user().compareTo(b.session().user()));
 
     assertThat(ftpTable.rows())
         .extracting(row -> row.session().user())
@@ -307,6 +307,39 @@ class SessionTableViewModelTest {
     assertThat(ftpTable.rows()).isEmpty();
 
     ftpTable.visibleProperty("command").set(true);
+
+    assertThat(ftpTable.rows()).extracting(row -> row.session().user()).containsExactly("alice");
+  }
+
+  @Test
+  void searchFindsWhatARefreshChangedInARow() {
+    fleet.apply(web01, answer(T0, ftp("proftpd:1", "alice").toBuilder().domain("a.test").build()));
+    sessions.searchTextProperty().set("b.test");
+    assertThat(ftpTable.rows()).isEmpty();
+
+    fleet.apply(
+        web01,
+        answer(T0.plusSeconds(2), ftp("proftpd:1", "alice").toBuilder().domain("b.test").build()));
+
+    assertThat(ftpTable.rows()).extracting(row -> row.session().user()).containsExactly("alice");
+  }
+
+  @Test
+  void searchesTheIdleTimeAsShown() {
+    fleet.apply(
+        web01,
+        answer(
+            T0,
+            ftp("proftpd:1", "alice").toBuilder().idleSince(T0.minusSeconds(7200)).build(),
+            ftp("proftpd:2", "bob").toBuilder().idleSince(T0).build()));
+    String aliceIdle =
+        ftpTable.columns().stream()
+            .filter(column -> column.id().equals("idle-time"))
+            .findFirst()
+            .orElseThrow()
+            .textOf(fleet.sessions(SessionKind.FTP).get(0));
+
+    sessions.searchTextProperty().set(aliceIdle);
 
     assertThat(ftpTable.rows()).extracting(row -> row.session().user()).containsExactly("alice");
   }

@@ -1,0 +1,142 @@
+package dev.sessionwatch.agent.http;
+
+import dev.sessionwatch.agent.source.SessionCatalog;
+import dev.sessionwatch.protocol.Json;
+import dev.sessionwatch.protocol.Session;
+import dev.sessionwatch.protocol.SessionKind;
+import dev.sessionwatch.protocol.SessionList;
+import dev.sessionwatch.protocol.SourceError;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The answers of {@code GET /v1/sessions}, shared by every caller for a short refresh window: the
+ * sources are read at most once per window however many consoles poll, one read at a time (callers
+ * that arrive during a read wait for it and take its result), and each answer's body and ETag are
+ * computed once per read, so an unchanged host costs a comparison of two strings.
+ *
+ * <p>An action through the agent ends the window early, so the console that acted sees its outcome
+ * at once. Thread-safe.
+ */
+final class SessionListCache {
+  /** A body ready to send and its ETag, which covers everything but the collection time. */
+  record Answer(byte[] body, String etag) {}
+
+  private static final Set<SessionKind> ALL_KINDS = EnumSet.allOf(SessionKind.class);
+
+  private final SessionCatalog catalog;
+  private final String hostName;
+  private final Clock clock;
+  private final Duration window;
+  private final Object reading = new Object();
+  private volatile Read last;
+
+  /**
+   * @param window how long one read of the sources answers every request
+   */
+  SessionListCache(SessionCatalog catalog, String hostName, Clock clock, Duration window) {
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.hostName = Objects.requireNonNull(hostName, "hostName");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.window = Objects.requireNonNull(window, "window");
+  }
+
+  /** The sessions of these kinds, as last read within the window. */
+  Answer answer(Set<SessionKind> kinds) {
+    return current().answer(kinds);
+  }
+
+  private Read current() {
+    Read read = last;
+    if (isFresh(read)) {
+      return read;
+    }
+    synchronized (reading) {
+      read = last;
+      if (isFresh(read)) {
+        return read; // read by the caller this one waited for
+      }
+      last = null; // the old read may go while the new one is made: a big host holds two otherwise
+      long actionsBefore = catalog.actionCount();
+      read = new Read(catalog.collect(EnumSet.allOf(SessionKind.class)), actionsBefore);
+      read.answer(ALL_KINDS); // what consoles ask for: ready before the window starts
+      read.freshUntil = clock.instant().plus(window);
+      last = read;
+      return read;
+    }
+  }
+
+  private boolean isFresh(Read read) {
+    return read != null
+        && read.actionsBefore == catalog.actionCount()
+        && clock.instant().isBefore(read.freshUntil);
+  }
+
+  /** One read of every source, and the answers rendered from it as they are asked for. */
+  private final class Read {
+    private final SessionCatalog.Collected collected;
+    private final long actionsBefore;
+    private volatile Instant freshUntil = Instant.MIN;
+
+    /** One per set of kinds, by its bits; of two racing renderings, the first is kept. */
+    private final AtomicReferenceArray<Answer> answers =
+        new AtomicReferenceArray<>(1 << SessionKind.values().length);
+
+    private Read(SessionCatalog.Collected collected, long actionsBefore) {
+      this.collected = collected;
+      this.actionsBefore = actionsBefore;
+    }
+
+    private Answer answer(Set<SessionKind> kinds) {
+      int index = kinds.stream().mapToInt(kind -> 1 << kind.ordinal()).sum();
+      Answer answer = answers.get(index);
+      if (answer == null) {
+        answers.compareAndSet(index, null, render(kinds));
+        answer = answers.get(index);
+      }
+      return answer;
+    }
+
+    private Answer render(Set<SessionKind> kinds) {
+      List<Session> sessions =
+          collected.sessions().stream().filter(s -> kinds.contains(s.kind())).toList();
+      List<SourceError> errors =
+          collected.errors().stream()
+              .filter(error -> catalog.sourceKind(error.source()).map(kinds::contains).orElse(true))
+              .toList();
+      String etag = etag(new SessionList(hostName, null, sessions, errors));
+      byte[] body =
+          Response.toJson(new SessionList(hostName, collected.collectedAt(), sessions, errors));
+      return new Answer(body, etag);
+    }
+  }
+
+  /** A hash of the list's JSON, written straight into the digest rather than into memory. */
+  private static String etag(SessionList list) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+        Json.mapper().writeValue(out, list);
+      }
+      return '"' + HexFormat.of().formatHex(Arrays.copyOf(digest.digest(), 16)) + '"';
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JRE has SHA-256", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to no stream at all cannot fail", e);
+    }
+  }
+}

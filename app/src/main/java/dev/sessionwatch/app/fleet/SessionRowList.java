@@ -1,0 +1,82 @@
+package dev.sessionwatch.app.fleet;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import javafx.collections.ObservableListBase;
+
+/**
+ * The rows of one kind of session, changed by the fleet one host's answer at a time, each answer as
+ * one change however many rows it touched: the sorted and filtered views, the tables and their
+ * selection handle a refresh once, not once per row. Each row knows its own index, so an update is
+ * found without a search. Use it on the FX thread only.
+ */
+final class SessionRowList extends ObservableListBase<SessionRow> {
+  private final ArrayList<SessionRow> rows = new ArrayList<>();
+
+  @Override
+  public SessionRow get(int index) {
+    return rows.get(index);
+  }
+
+  @Override
+  public int size() {
+    return rows.size();
+  }
+
+  /**
+   * Removes {@code removed}, marks {@code updated} (whose session has just changed) as updated and
+   * appends {@code added}, as one change; no change at all when the three are empty.
+   */
+  void change(Collection<SessionRow> removed, List<SessionRow> updated, List<SessionRow> added) {
+    if (removed.isEmpty() && updated.isEmpty() && added.isEmpty()) {
+      return;
+    }
+    beginChange();
+    try {
+      removeRows(removed);
+      for (SessionRow row : updated) {
+        nextUpdate(row.index);
+      }
+      if (!added.isEmpty()) {
+        int from = rows.size();
+        for (SessionRow row : added) {
+          row.index = rows.size();
+          rows.add(row);
+        }
+        nextAdd(from, rows.size());
+      }
+    } finally {
+      endChange();
+    }
+  }
+
+  /** Removes the rows in one pass, reported from the last to the first. */
+  private void removeRows(Collection<SessionRow> removed) {
+    if (removed.isEmpty()) {
+      return;
+    }
+    int lowest = rows.size();
+    for (SessionRow row : removed) {
+      lowest = Math.min(lowest, row.index);
+      row.index = -1;
+    }
+    List<SessionRow> gone = new ArrayList<>();
+    List<Integer> goneAt = new ArrayList<>();
+    int kept = lowest;
+    for (int index = lowest; index < rows.size(); index++) {
+      SessionRow row = rows.get(index);
+      if (row.index == -1) {
+        gone.add(row);
+        goneAt.add(index);
+      } else {
+        row.index = kept;
+        rows.set(kept++, row);
+      }
+    }
+    rows.subList(kept, rows.size()).clear();
+    for (int index = gone.size() - 1; index >= 0; index--) {
+      nextRemove(goneAt.get(index), gone.get(index));
+    }
+  }
+}

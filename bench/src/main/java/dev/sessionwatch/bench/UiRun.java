@@ -1,0 +1,228 @@
+package dev.sessionwatch.bench;
+
+import dev.sessionwatch.app.SessionwatchApp;
+import dev.sessionwatch.app.actions.SessionActionsViewModel;
+import dev.sessionwatch.app.agent.AgentResponse;
+import dev.sessionwatch.app.agent.SessionSnapshot;
+import dev.sessionwatch.app.fleet.Fleet;
+import dev.sessionwatch.app.fleet.Host;
+import dev.sessionwatch.app.fleet.SessionKey;
+import dev.sessionwatch.app.fleet.SessionRow;
+import dev.sessionwatch.app.hosts.ServerListViewModel;
+import dev.sessionwatch.app.sessions.SessionsView;
+import dev.sessionwatch.app.sessions.SessionsViewModel;
+import dev.sessionwatch.protocol.SessionKind;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.collections.ObservableList;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.stage.Stage;
+
+/**
+ * The session tables at fleet scale, in a real (headless) window: {@code servers} hosts of 100 FTP
+ * sessions each in the FTP table, sorted, scrolled half way, some rows selected. Times, on the FX
+ * thread, applying a refresh of every host in which one row in a hundred changed, with the CSS and
+ * layout pass that follows; and filtering every row by a search term. Checks that selection, scroll
+ * position and sort order survive the refreshes.
+ */
+final class UiRun {
+  private static final List<String> SEARCH_TERMS =
+      List.of("shop", "203.0.113.7", "blog_ftp", "photo-1", "httpdocs/images", "anonymous");
+
+  private final int servers;
+  private final int warmUps;
+  private final int refreshes;
+
+  UiRun(int servers, int warmUps, int refreshes) {
+    this.servers = servers;
+    this.warmUps = warmUps;
+    this.refreshes = refreshes;
+  }
+
+  record Result(
+      int rows,
+      Percentiles refreshMillis,
+      Percentiles filterMillis,
+      boolean selectionKept,
+      boolean scrollKept,
+      boolean sortKept) {}
+
+  Result run() throws Exception {
+    Headless.start();
+    Window window = Headless.onFx(this::show);
+    try {
+      Headless.onFx(window::prepare);
+      Set<SessionKey> selected = Headless.onFx(window::selectedKeys);
+      int firstVisible = Headless.onFx(window::firstVisible);
+      List<Double> refreshTimes = new ArrayList<>();
+      for (int refresh = 0; refresh < warmUps + refreshes; refresh++) {
+        List<AgentResponse<SessionSnapshot>> answers =
+            window.hosts.stream().map(SyntheticHost::refreshed).toList();
+        double millis = Headless.onFx(() -> window.apply(answers));
+        if (refresh >= warmUps) {
+          refreshTimes.add(millis);
+        }
+        Thread.sleep(30); // lets the renderer draw the frame, as between two real refreshes
+      }
+      boolean selectionKept = Headless.onFx(window::selectedKeys).equals(selected);
+      boolean scrollKept = Headless.onFx(window::firstVisible) == firstVisible;
+      boolean sortKept = Headless.onFx(window::sortedByLogin);
+      List<Double> filterTimes = new ArrayList<>();
+      for (int round = 0; round < Math.max(2, refreshes / SEARCH_TERMS.size()); round++) {
+        for (String term : SEARCH_TERMS) {
+          filterTimes.add(Headless.onFx(() -> window.search(term)));
+          Thread.sleep(30);
+          Headless.onFx(() -> window.search(""));
+        }
+      }
+      return new Result(
+          Headless.onFx(window::rows),
+          new Percentiles(refreshTimes.stream().mapToDouble(Double::doubleValue).toArray()),
+          new Percentiles(filterTimes.stream().mapToDouble(Double::doubleValue).toArray()),
+          selectionKept,
+          scrollKept,
+          sortKept);
+    } finally {
+      Headless.onFx(
+          () -> {
+            window.stage.close();
+            return null;
+          });
+    }
+  }
+
+  private Window show() {
+    return new Window(servers);
+  }
+
+  /** The session tabs in a window, and the hosts that feed them. */
+  private static final class Window {
+    private final Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
+    private final Fleet fleet = new Fleet(clock);
+    private final SessionsViewModel sessions;
+    private final SessionsView view;
+    private final Stage stage = new Stage();
+    private final List<SyntheticHost> hosts = new ArrayList<>();
+    private final List<Host> fleetHosts = new ArrayList<>();
+
+    Window(int servers) {
+      Map<SessionKind, ObservableList<SessionRow>> all = new EnumMap<>(SessionKind.class);
+      for (SessionKind kind : SessionKind.values()) {
+        all.put(kind, fleet.sessions(kind));
+      }
+      ServerListViewModel serverList = new ServerListViewModel(fleet.hosts(), all, ZoneOffset.UTC);
+      sessions =
+          new SessionsViewModel(serverList.visibleHosts(), serverList::visibleSessions, clock);
+      view =
+          new SessionsView(
+              sessions,
+              new SessionActionsViewModel(
+                  host -> Optional.empty(), host -> {}, Runnable::run, Runnable::run));
+      Scene scene = new Scene(view.node(), 1280, 760);
+      scene.getStylesheets().add(SessionwatchApp.class.getResource("app.css").toExternalForm());
+      stage.setScene(scene);
+      stage.show();
+      ((TabPane) view.node().lookup("#session-tabs")).getSelectionModel().select(1);
+      for (int index = 1; index <= servers; index++) {
+        String name = "srv%03d".formatted(index);
+        hosts.add(new SyntheticHost(name, 100));
+        fleetHosts.add(fleet.addHost(name));
+      }
+      for (int index = 0; index < servers; index++) {
+        fleet.apply(fleetHosts.get(index), hosts.get(index).answer());
+      }
+      layout();
+    }
+
+    private TableView<SessionRow> table() {
+      return view.table(SessionKind.FTP).node();
+    }
+
+    /** Sorts by login, selects three rows and scrolls half way down. */
+    Void prepare() {
+      TableView<SessionRow> table = table();
+      TableColumn<SessionRow, ?> login =
+          table.getColumns().stream()
+              .filter(column -> "login".equals(column.getId()))
+              .findFirst()
+              .orElseThrow();
+      table.getSortOrder().setAll(List.of(login));
+      int middle = table.getItems().size() / 2;
+      table.scrollTo(middle);
+      table.getSelectionModel().selectIndices(middle + 2, middle + 4, middle + 6);
+      layout();
+      return null;
+    }
+
+    /** Applies every host's answer, then the CSS and layout pass of the next frame. */
+    double apply(List<AgentResponse<SessionSnapshot>> answers) {
+      long start = System.nanoTime();
+      for (int index = 0; index < answers.size(); index++) {
+        fleet.apply(fleetHosts.get(index), answers.get(index));
+      }
+      layout();
+      return (System.nanoTime() - start) / 1e6;
+    }
+
+    double search(String term) {
+      long start = System.nanoTime();
+      sessions.searchTextProperty().set(term);
+      layout();
+      return (System.nanoTime() - start) / 1e6;
+    }
+
+    Set<SessionKey> selectedKeys() {
+      return table().getSelectionModel().getSelectedItems().stream()
+          .map(SessionRow::key)
+          .collect(Collectors.toSet());
+    }
+
+    int firstVisible() {
+      VirtualFlow<?> flow = (VirtualFlow<?>) table().lookup(".virtual-flow");
+      return flow.getFirstVisibleCell().getIndex();
+    }
+
+    /** Whether the table is still sorted by login, and its rows in that order. */
+    boolean sortedByLogin() {
+      TableView<SessionRow> table = table();
+      if (table.getSortOrder().size() != 1
+          || !"login".equals(table.getSortOrder().get(0).getId())) {
+        return false;
+      }
+      Comparator<String> byLogin = Comparator.naturalOrder();
+      List<SessionRow> items = table.getItems();
+      for (int index = 1; index < items.size(); index++) {
+        if (byLogin.compare(
+                items.get(index - 1).session().user(), items.get(index).session().user())
+            > 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    int rows() {
+      return table().getItems().size();
+    }
+
+    private void layout() {
+      Parent root = stage.getScene().getRoot();
+      root.applyCss();
+      root.layout();
+    }
+  }
+}

@@ -21,13 +21,18 @@ public final class HumanReadable {
     if (seconds < 60) {
       return seconds + "s";
     }
+    // Concatenated rather than String.format: a search formats the idle time of every row.
     if (seconds < 3600) {
-      return String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60);
+      return seconds / 60 + "m " + twoDigits(seconds % 60) + "s";
     }
     if (seconds < 86_400) {
-      return String.format(Locale.ROOT, "%dh %02dm", seconds / 3600, seconds % 3600 / 60);
+      return seconds / 3600 + "h " + twoDigits(seconds % 3600 / 60) + "m";
     }
-    return String.format(Locale.ROOT, "%dd %02dh", seconds / 86_400, seconds % 86_400 / 3600);
+    return seconds / 86_400 + "d " + twoDigits(seconds % 86_400 / 3600) + "h";
+  }
+
+  private static String twoDigits(long value) {
+    return value < 10 ? "0" + value : String.valueOf(value);
   }
 
   /** {@code 512 B}, {@code 1.2 KB}, {@code 45 MB}: decimal units, one decimal below ten. */

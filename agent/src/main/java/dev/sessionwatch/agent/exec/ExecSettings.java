@@ -2,6 +2,7 @@ package dev.sessionwatch.agent.exec;
 
 import dev.sessionwatch.agent.config.ConfigException;
 import dev.sessionwatch.agent.config.ConfigSection;
+import dev.sessionwatch.agent.config.Durations;
 import dev.sessionwatch.agent.source.SessionSource;
 import dev.sessionwatch.agent.source.SourceSettings;
 import dev.sessionwatch.protocol.SessionKind;
@@ -53,16 +54,13 @@ public record ExecSettings(
     Objects.requireNonNull(kind, "kind");
     list = List.copyOf(list);
     end = List.copyOf(end);
-    Objects.requireNonNull(timeout, "timeout");
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("not an adapter name: " + name);
     }
     if (list.isEmpty()) {
       throw new IllegalArgumentException("an adapter needs a list command");
     }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-    }
+    Durations.requirePositive(timeout, "timeout");
     if (maxOutputBytes <= 0) {
       throw new IllegalArgumentException("maxOutputBytes must be positive, was " + maxOutputBytes);
     }

@@ -2,6 +2,7 @@ package dev.sessionwatch.agent.ftp;
 
 import dev.sessionwatch.agent.config.ConfigException;
 import dev.sessionwatch.agent.config.ConfigSection;
+import dev.sessionwatch.agent.config.Durations;
 import dev.sessionwatch.agent.os.ProcessSignaller;
 import dev.sessionwatch.agent.os.ProcessTable;
 import dev.sessionwatch.agent.source.SessionSource;
@@ -27,14 +28,8 @@ public record ProftpdSettings(
     Objects.requireNonNull(ftpwho, "ftpwho");
     Objects.requireNonNull(scoreboardFile, "scoreboardFile");
     Objects.requireNonNull(procRoot, "procRoot");
-    Objects.requireNonNull(grace, "grace");
-    Objects.requireNonNull(timeout, "timeout");
-    if (grace.isNegative()) {
-      throw new IllegalArgumentException("grace must not be negative, was " + grace);
-    }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-    }
+    Durations.requireGrace(grace);
+    Durations.requirePositive(timeout, "timeout");
   }
 
   /** Debian's paths: ftpwho from proftpd-core, the scoreboard ProFTPD uses when none is set. */

@@ -2,6 +2,7 @@ package dev.sessionwatch.agent.panel;
 
 import dev.sessionwatch.agent.config.ConfigException;
 import dev.sessionwatch.agent.config.ConfigSection;
+import dev.sessionwatch.agent.config.Durations;
 import dev.sessionwatch.agent.os.ProcessSignaller;
 import dev.sessionwatch.agent.os.ProcessTable;
 import dev.sessionwatch.agent.os.UserNames;
@@ -26,10 +27,7 @@ public record CockpitSettings(Path cockpitWs, Path procRoot, Path passwdFile, Du
     Objects.requireNonNull(cockpitWs, "cockpitWs");
     Objects.requireNonNull(procRoot, "procRoot");
     Objects.requireNonNull(passwdFile, "passwdFile");
-    Objects.requireNonNull(grace, "grace");
-    if (grace.isNegative()) {
-      throw new IllegalArgumentException("grace must not be negative, was " + grace);
-    }
+    Durations.requireGrace(grace);
   }
 
   /** Debian's path of cockpit-ws (package cockpit-ws), the host's /proc and /etc/passwd. */

@@ -2,6 +2,7 @@ package dev.sessionwatch.agent.panel;
 
 import dev.sessionwatch.agent.config.ConfigException;
 import dev.sessionwatch.agent.config.ConfigSection;
+import dev.sessionwatch.agent.config.Durations;
 import dev.sessionwatch.agent.os.ProcessSignaller;
 import dev.sessionwatch.agent.os.ProcessTable;
 import dev.sessionwatch.agent.source.SessionSource;
@@ -34,15 +35,9 @@ public record CpanelSettings(
 
   public CpanelSettings {
     Objects.requireNonNull(sessionsDirectory, "sessionsDirectory");
-    Objects.requireNonNull(sessionTimeout, "sessionTimeout");
     Objects.requireNonNull(procRoot, "procRoot");
-    Objects.requireNonNull(grace, "grace");
-    if (sessionTimeout.isNegative() || sessionTimeout.isZero()) {
-      throw new IllegalArgumentException("sessionTimeout must be positive, was " + sessionTimeout);
-    }
-    if (grace.isNegative()) {
-      throw new IllegalArgumentException("grace must not be negative, was " + grace);
-    }
+    Durations.requirePositive(sessionTimeout, "sessionTimeout");
+    Durations.requireGrace(grace);
   }
 
   /** cPanel's paths and its session expiry. */

@@ -2,6 +2,7 @@ package dev.sessionwatch.agent.panel;
 
 import dev.sessionwatch.agent.config.ConfigException;
 import dev.sessionwatch.agent.config.ConfigSection;
+import dev.sessionwatch.agent.config.Durations;
 import dev.sessionwatch.agent.source.SessionSource;
 import dev.sessionwatch.agent.source.SourceSettings;
 import java.net.URI;
@@ -36,17 +37,11 @@ public record PleskSettings(
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(secretKeyFile, "secretKeyFile");
     Objects.requireNonNull(timeZone, "timeZone");
-    Objects.requireNonNull(connectTimeout, "connectTimeout");
-    Objects.requireNonNull(timeout, "timeout");
     if (!"https".equals(url.getScheme()) || url.getHost() == null) {
       throw new IllegalArgumentException("url must be an https URL with a host, was " + url);
     }
-    if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-      throw new IllegalArgumentException("connectTimeout must be positive, was " + connectTimeout);
-    }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-    }
+    Durations.requirePositive(connectTimeout, "connectTimeout");
+    Durations.requirePositive(timeout, "timeout");
   }
 
   /** Plesk's own endpoint on this host; no pin, which leaves the source unavailable. */

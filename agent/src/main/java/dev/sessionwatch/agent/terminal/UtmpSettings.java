@@ -2,6 +2,7 @@ package dev.sessionwatch.agent.terminal;
 
 import dev.sessionwatch.agent.config.ConfigException;
 import dev.sessionwatch.agent.config.ConfigSection;
+import dev.sessionwatch.agent.config.Durations;
 import dev.sessionwatch.agent.os.ProcessSignaller;
 import dev.sessionwatch.agent.os.ProcessTable;
 import dev.sessionwatch.agent.source.SessionSource;
@@ -26,10 +27,7 @@ public record UtmpSettings(Path utmpFile, Path procRoot, Path devRoot, Duration 
     Objects.requireNonNull(utmpFile, "utmpFile");
     Objects.requireNonNull(procRoot, "procRoot");
     Objects.requireNonNull(devRoot, "devRoot");
-    Objects.requireNonNull(grace, "grace");
-    if (grace.isNegative()) {
-      throw new IllegalArgumentException("grace must not be negative, was " + grace);
-    }
+    Durations.requireGrace(grace);
   }
 
   public static UtmpSettings defaults() {

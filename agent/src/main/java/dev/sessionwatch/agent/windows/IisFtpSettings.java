@@ -2,6 +2,7 @@ package dev.sessionwatch.agent.windows;
 
 import dev.sessionwatch.agent.config.ConfigException;
 import dev.sessionwatch.agent.config.ConfigSection;
+import dev.sessionwatch.agent.config.Durations;
 import dev.sessionwatch.agent.source.SessionSource;
 import dev.sessionwatch.agent.source.SourceSettings;
 import java.nio.file.Path;
@@ -23,14 +24,8 @@ public record IisFtpSettings(
   public IisFtpSettings {
     Objects.requireNonNull(powershell, "powershell");
     Objects.requireNonNull(inetsrvDirectory, "inetsrvDirectory");
-    Objects.requireNonNull(grace, "grace");
-    Objects.requireNonNull(timeout, "timeout");
-    if (grace.isNegative()) {
-      throw new IllegalArgumentException("grace must not be negative, was " + grace);
-    }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-    }
+    Durations.requireGrace(grace);
+    Durations.requirePositive(timeout, "timeout");
   }
 
   /** Windows' own PowerShell and IIS directory under {@code %SystemRoot%\System32}. */

@@ -2,6 +2,7 @@ package dev.sessionwatch.agent.windows;
 
 import dev.sessionwatch.agent.config.ConfigException;
 import dev.sessionwatch.agent.config.ConfigSection;
+import dev.sessionwatch.agent.config.Durations;
 import dev.sessionwatch.agent.source.SessionSource;
 import dev.sessionwatch.agent.source.SourceSettings;
 import java.nio.file.Path;
@@ -23,17 +24,11 @@ public record RdpSettings(
 
   public RdpSettings {
     Objects.requireNonNull(systemDirectory, "systemDirectory");
-    Objects.requireNonNull(grace, "grace");
-    Objects.requireNonNull(timeout, "timeout");
     if (messageSeconds < 1) {
       throw new IllegalArgumentException("messageSeconds must be positive, was " + messageSeconds);
     }
-    if (grace.isNegative()) {
-      throw new IllegalArgumentException("grace must not be negative, was " + grace);
-    }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-    }
+    Durations.requireGrace(grace);
+    Durations.requirePositive(timeout, "timeout");
   }
 
   /** {@code %SystemRoot%\System32}; msg's own default of 60 s. */

@@ -94,7 +94,11 @@ public final class AgentClient {
       request.header("If-None-Match", etag);
     }
     long started = System.nanoTime();
-    try (Response response = call(request.build())) {
+    return answer("a session list", () -> listed(call(request.build()), started));
+  }
+
+  private AgentResponse<SessionSnapshot> listed(Response answer, long started) throws IOException {
+    try (Response response = answer) {
       if (response.code() == 304 && lastSnapshot != null) {
         SessionSnapshot unchanged =
             new SessionSnapshot(lastSnapshot.list(), lastSnapshot.clock(), false);
@@ -112,37 +116,45 @@ public final class AgentClient {
           new SessionSnapshot(list, new AgentClock(list.collectedAt(), clock.instant()), true);
       etag = response.header("ETag");
       return new AgentResponse.Success<>(lastSnapshot, since(started));
-    } catch (UntrustedCertificateException e) {
-      return new AgentResponse.Untrusted<>(e.presented);
-    } catch (BodyTooLargeException e) {
-      return tooLarge();
-    } catch (JsonProcessingException e) {
-      return new AgentResponse.Malformed<>(
-          "the agent's answer is not a session list: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      return new AgentResponse.Unreachable<>(reason(e));
     }
   }
 
   /** {@code GET /v1/host}: the host, the agent, and whether each of its sources works. */
   public AgentResponse<HostInfo> hostInfo() {
     long started = System.nanoTime();
-    try (Response response = call(get("v1/host").build())) {
-      if (response.code() != 200) {
-        return failure(response);
-      }
-      HostInfo info = Json.mapper().readValue(readBody(response), HostInfo.class);
-      if (info == null) {
-        return new AgentResponse.Malformed<>("the agent's answer is not a host description");
-      }
-      return new AgentResponse.Success<>(info, since(started));
+    return answer(
+        "a host description",
+        () -> {
+          try (Response response = call(get("v1/host").build())) {
+            if (response.code() != 200) {
+              return failure(response);
+            }
+            HostInfo info = Json.mapper().readValue(readBody(response), HostInfo.class);
+            if (info == null) {
+              return new AgentResponse.Malformed<>("the agent's answer is not a host description");
+            }
+            return new AgentResponse.Success<>(info, since(started));
+          }
+        });
+  }
+
+  /** One request and the reading of its answer; its I/O and parsing may fail. */
+  @FunctionalInterface
+  private interface Exchange<T> {
+    AgentResponse<T> run() throws IOException;
+  }
+
+  /** Runs an exchange, turning what can go wrong on the way into the failure it stands for. */
+  private <T> AgentResponse<T> answer(String expected, Exchange<T> exchange) {
+    try {
+      return exchange.run();
     } catch (UntrustedCertificateException e) {
       return new AgentResponse.Untrusted<>(e.presented);
     } catch (BodyTooLargeException e) {
       return tooLarge();
     } catch (JsonProcessingException e) {
       return new AgentResponse.Malformed<>(
-          "the agent's answer is not a host description: " + e.getOriginalMessage());
+          "the agent's answer is not " + expected + ": " + e.getOriginalMessage());
     } catch (IOException e) {
       return new AgentResponse.Unreachable<>(reason(e));
     }

@@ -81,7 +81,7 @@ public final class BenchmarkMain {
             List.of(50, 200, 500),
             3,
             10,
-            5,
+            30,
             30);
     static final Scale QUICK =
         new Scale(

@@ -4,6 +4,8 @@ import dev.sessionwatch.app.agent.AgentResponse;
 import dev.sessionwatch.app.agent.SessionSnapshot;
 import dev.sessionwatch.app.fleet.Fleet;
 import dev.sessionwatch.app.fleet.Host;
+import dev.sessionwatch.app.fleet.ListingDiff;
+import dev.sessionwatch.protocol.Session;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +16,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The console's diff apply: one host's answer of 100 sessions, one of them changed, merged into a
- * fleet of {@code servers} such hosts by key. Its cost should not grow with the fleet.
+ * The console's diff apply: one host's answer of 100 sessions, one of them changed, diffed against
+ * its previous listing (on the poller's thread in the console) and applied to a fleet of {@code
+ * servers} such hosts (on the FX thread). Its cost should not grow with the fleet.
  */
 @State(Scope.Benchmark)
 public class FleetApplyBenchmark {
@@ -25,6 +28,7 @@ public class FleetApplyBenchmark {
   private final Fleet fleet = new Fleet(Clock.systemUTC());
   private final List<Host> hosts = new ArrayList<>();
   private final List<List<AgentResponse<SessionSnapshot>>> answers = new ArrayList<>();
+  private final List<ListingDiff> listings = new ArrayList<>();
   private int next;
 
   @Setup
@@ -35,7 +39,8 @@ public class FleetApplyBenchmark {
       hosts.add(added);
       // Two answers one change apart: applying them in turn changes one row each time.
       answers.add(List.of(host.refreshed(), host.refreshed()));
-      fleet.apply(added, answers.get(index).get(0));
+      listings.add(new ListingDiff());
+      apply(index, 0);
     }
   }
 
@@ -44,7 +49,14 @@ public class FleetApplyBenchmark {
     int host = next % servers;
     int which = next / servers % 2 == 0 ? 1 : 0;
     next++;
-    fleet.apply(hosts.get(host), answers.get(host).get(which));
+    apply(host, which);
     return fleet;
+  }
+
+  private void apply(int host, int which) {
+    AgentResponse<SessionSnapshot> answer = answers.get(host).get(which);
+    List<Session> listed =
+        ((AgentResponse.Success<SessionSnapshot>) answer).value().list().sessions();
+    fleet.apply(hosts.get(host), answer, listings.get(host).next(listed));
   }
 }

@@ -1,6 +1,5 @@
 package dev.sessionwatch.app.fleet;
 
-import dev.sessionwatch.app.agent.AgentClock;
 import dev.sessionwatch.app.agent.AgentResponse;
 import dev.sessionwatch.app.agent.SessionSnapshot;
 import dev.sessionwatch.protocol.HostInfo;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +28,8 @@ import javafx.collections.ObservableList;
  * changed one is updated, a gone one removed, a new one appended. The lists are never cleared and
  * refilled, so selection, scroll position and sort order survive a refresh. One host's answer
  * reaches each list as one change, and finds the host's rows through an index, so its cost depends
- * on that host's sessions, not on the fleet's.
+ * on that host's sessions, not on the fleet's; answers applied {@link #together} reach each list as
+ * one change, so that the views and tables handle a whole round of answers once.
  */
 public final class Fleet {
   private final Clock clock;
@@ -43,9 +42,16 @@ public final class Fleet {
   private final ObservableList<Host> readOnlyHosts =
       FXCollections.unmodifiableObservableList(hosts);
   private final Map<SessionKind, SessionRowList> rows = new EnumMap<>(SessionKind.class);
-  private final Map<Host, Map<SessionKind, Map<String, SessionRow>>> rowsByHost = new HashMap<>();
+
+  /** Every host's rows; a host is in the fleet while it is here. */
+  private final Map<Host, HostRows> rowsByHost = new HashMap<>();
+
   private final Map<SessionKind, ObservableList<SessionRow>> readOnlyRows =
       new EnumMap<>(SessionKind.class);
+  private boolean holding;
+
+  /** Counts the listings merged, so that a merge tells the rows it saw from the others. */
+  private long listings;
 
   /**
    * @param clock the console's clock, for each host's last refresh time
@@ -86,6 +92,7 @@ public final class Fleet {
   public Host addHost(String name, boolean demo) {
     Host host = new Host(name, demo);
     hosts.add(host);
+    rowsByHost.put(host, new HostRows());
     return host;
   }
 
@@ -100,8 +107,10 @@ public final class Fleet {
       hosts.add(host);
     } else {
       dropRows(old);
+      rowsByHost.remove(old);
       hosts.set(index, host);
     }
+    rowsByHost.put(host, new HostRows());
     return host;
   }
 
@@ -109,6 +118,7 @@ public final class Fleet {
   public void removeHost(Host host) {
     if (hosts.remove(host)) {
       dropRows(host);
+      rowsByHost.remove(host);
     }
   }
 
@@ -117,7 +127,19 @@ public final class Fleet {
    * sessions rather than stale ones; the others are not touched.
    */
   public void apply(Host host, AgentResponse<SessionSnapshot> response) {
-    if (!hosts.contains(host)) {
+    apply(host, response, null);
+  }
+
+  /**
+   * Takes a host's answer, and with a listing what changed in it: when the host's rows show the
+   * listing those changes start from, only the changed rows are touched, else every row is brought
+   * to the listing.
+   *
+   * @param changes what changed since the poller's previous listing; null when unknown
+   */
+  public void apply(Host host, AgentResponse<SessionSnapshot> response, ListingChanges changes) {
+    HostRows shown = rowsByHost.get(host);
+    if (shown == null) {
       return; // removed while its request was under way
     }
     if (response instanceof AgentResponse.Success<SessionSnapshot> success) {
@@ -127,12 +149,15 @@ public final class Fleet {
       if (wasOnline && !snapshot.modified()) {
         return; // a 304: the rows already show this list, and its clock
       }
+      host.listedAt(snapshot.clock());
       // Sessions of a host's first answer (or first after a failure) were not seen arriving.
       Instant arrivedAt = wasOnline ? clock.instant() : null;
-      Map<SessionKind, Map<String, Session>> listed = byKindAndId(snapshot);
-      for (SessionKind kind : SessionKind.values()) {
-        merge(kind, host, listed.get(kind), snapshot.clock(), arrivedAt);
+      if (changes != null && changes.base() == shown.listing) {
+        takeChanges(host, shown, changes, arrivedAt);
+      } else {
+        merge(host, shown, snapshot.list().sessions(), arrivedAt);
       }
+      shown.listing = changes == null ? HostRows.UNNUMBERED : changes.number();
     } else {
       host.failed(
           failureStatus(response),
@@ -144,72 +169,135 @@ public final class Fleet {
   }
 
   /**
+   * Runs {@code answers}, which applies answers to the fleet, announcing what they change in each
+   * list of sessions as one change at the end.
+   */
+  public void together(Runnable answers) {
+    if (holding) {
+      answers.run();
+      return;
+    }
+    holding = true;
+    rows.values().forEach(SessionRowList::hold);
+    try {
+      answers.run();
+    } finally {
+      holding = false;
+      rows.values().forEach(SessionRowList::release);
+    }
+  }
+
+  /**
    * Takes what a host's agent says of itself: which of its sources work, and what the console's
    * token may do there.
    */
   public void apply(Host host, HostInfo info) {
-    if (hosts.contains(host)) {
+    if (rowsByHost.containsKey(host)) {
       host.described(info);
     }
   }
 
-  private static Map<SessionKind, Map<String, Session>> byKindAndId(SessionSnapshot snapshot) {
-    Map<SessionKind, Map<String, Session>> byKind = new EnumMap<>(SessionKind.class);
-    for (SessionKind kind : SessionKind.values()) {
-      byKind.put(kind, new LinkedHashMap<>());
+  /**
+   * Brings {@code host}'s rows to {@code listed}: updates the rows of sessions still there, removes
+   * the others, appends rows for new ones, as one change of each list. A session listed twice is
+   * taken as first listed.
+   */
+  private void merge(Host host, HostRows shown, List<Session> listed, Instant arrivedAt) {
+    Map<SessionKind, RowChanges> changes = new EnumMap<>(SessionKind.class);
+    long listing = ++listings;
+    for (Session session : listed) {
+      SessionRow row = shown.byId.get(session.id());
+      if (row == null || row.listedIn != listing) {
+        take(host, shown, session, arrivedAt, changes).listedIn = listing;
+      }
     }
-    for (Session session : snapshot.list().sessions()) {
-      byKind.get(session.kind()).put(session.id(), session);
+    for (Iterator<SessionRow> rowsOfHost = shown.byId.values().iterator(); rowsOfHost.hasNext(); ) {
+      SessionRow row = rowsOfHost.next();
+      if (row.listedIn != listing) {
+        rowsOfHost.remove();
+        changesOf(changes, row).removed.add(row);
+      }
     }
-    return byKind;
+    announce(changes);
+  }
+
+  /** Touches only the rows of the sessions that {@code listed} says changed or went. */
+  private void takeChanges(Host host, HostRows shown, ListingChanges listed, Instant arrivedAt) {
+    Map<SessionKind, RowChanges> changes = new EnumMap<>(SessionKind.class);
+    for (String id : listed.gone()) {
+      SessionRow row = shown.byId.remove(id);
+      if (row != null) {
+        changesOf(changes, row).removed.add(row);
+      }
+    }
+    for (Session session : listed.changed()) {
+      take(host, shown, session, arrivedAt, changes);
+    }
+    announce(changes);
   }
 
   /**
-   * Brings {@code host}'s rows of {@code kind} to {@code listed}: updates the rows of sessions
-   * still there, removes the others, appends rows for new ones, as one change of the list.
+   * Brings the row of {@code session} to it: updated when it changed, new when there was none (or
+   * one of another kind), recorded in {@code changes}.
+   *
+   * @return the session's row
    */
-  private void merge(
-      SessionKind kind,
+  private static SessionRow take(
       Host host,
-      Map<String, Session> listed,
-      AgentClock clock,
-      Instant arrivedAt) {
-    Map<String, SessionRow> known = rowsOf(host, kind);
-    List<SessionRow> removed = new ArrayList<>();
-    List<SessionRow> updated = new ArrayList<>();
-    for (Iterator<SessionRow> rowsOfHost = known.values().iterator(); rowsOfHost.hasNext(); ) {
-      SessionRow row = rowsOfHost.next();
-      Session fresh = listed.get(row.key().sessionId());
-      if (fresh == null) {
-        removed.add(row);
-        rowsOfHost.remove();
-      } else if (row.update(fresh, clock)) {
-        updated.add(row);
+      HostRows shown,
+      Session session,
+      Instant arrivedAt,
+      Map<SessionKind, RowChanges> changes) {
+    SessionRow row = shown.byId.get(session.id());
+    if (row != null && row.session().kind() == session.kind()) {
+      if (row.update(session)) {
+        changesOf(changes, row).updated.add(row);
       }
+      return row;
     }
-    List<SessionRow> added = new ArrayList<>();
-    for (Session session : listed.values()) {
-      if (!known.containsKey(session.id())) {
-        SessionRow row = new SessionRow(host, session, clock, arrivedAt);
-        known.put(session.id(), row);
-        added.add(row);
-      }
+    if (row != null) {
+      changesOf(changes, row).removed.add(row);
     }
-    rows.get(kind).change(removed, updated, added);
+    SessionRow added = new SessionRow(host, session, arrivedAt);
+    shown.byId.put(session.id(), added);
+    changesOf(changes, added).added.add(added);
+    return added;
   }
 
-  private Map<String, SessionRow> rowsOf(Host host, SessionKind kind) {
-    return rowsByHost
-        .computeIfAbsent(host, key -> new EnumMap<>(SessionKind.class))
-        .computeIfAbsent(kind, key -> new HashMap<>());
+  private void announce(Map<SessionKind, RowChanges> changes) {
+    changes.forEach(
+        (kind, change) -> rows.get(kind).change(change.removed, change.updated, change.added));
   }
 
-  /** Removes every row of {@code host}. */
+  private static RowChanges changesOf(Map<SessionKind, RowChanges> changes, SessionRow row) {
+    return changes.computeIfAbsent(row.session().kind(), kind -> new RowChanges());
+  }
+
+  /** A host's rows by session id, and the number of the listing they show. */
+  private static final class HostRows {
+    /** Rows brought to a listing that came without a number. */
+    static final long UNNUMBERED = -1;
+
+    final Map<String, SessionRow> byId = new HashMap<>();
+
+    /** 0, the number before any listing, while there are no rows yet. */
+    long listing;
+  }
+
+  /** What one answer changes in the list of one kind. */
+  private record RowChanges(
+      List<SessionRow> removed, List<SessionRow> updated, List<SessionRow> added) {
+    RowChanges() {
+      this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    }
+  }
+
+  /** Removes every row of {@code host}, which then shows no listing. */
   private void dropRows(Host host) {
-    Map<SessionKind, Map<String, SessionRow>> byKind = rowsByHost.remove(host);
-    if (byKind != null) {
-      byKind.forEach((kind, known) -> rows.get(kind).change(known.values(), List.of(), List.of()));
-    }
+    HostRows shown = rowsByHost.put(host, new HostRows());
+    Map<SessionKind, RowChanges> changes = new EnumMap<>(SessionKind.class);
+    shown.byId.values().forEach(row -> changesOf(changes, row).removed.add(row));
+    announce(changes);
   }
 
   private static HostStatus onlineStatus(SessionSnapshot snapshot) {

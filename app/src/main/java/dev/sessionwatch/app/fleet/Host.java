@@ -1,5 +1,6 @@
 package dev.sessionwatch.app.fleet;
 
+import dev.sessionwatch.app.agent.AgentClock;
 import dev.sessionwatch.app.agent.PresentedCertificate;
 import dev.sessionwatch.protocol.HostInfo;
 import dev.sessionwatch.protocol.SessionAction;
@@ -33,6 +34,13 @@ public final class Host {
       new ReadOnlyObjectWrapper<>(this, "untrustedCertificate");
   private final ReadOnlyObjectWrapper<TokenAccess> access =
       new ReadOnlyObjectWrapper<>(this, "access");
+
+  /**
+   * The agent's clock as of the host's latest listing, which its rows measure idle times on; null
+   * before the first. Any moment seen on both clocks gives the same agent time, so a newer one only
+   * follows a clock the agent's host has since set.
+   */
+  private AgentClock listingClock;
 
   Host(String name, boolean demo) {
     this.name = new ReadOnlyStringWrapper(this, "name", Objects.requireNonNull(name, "name"));
@@ -104,6 +112,14 @@ public final class Host {
   public Optional<String> refusal(SessionAction action) {
     TokenAccess known = access.get();
     return known == null ? Optional.empty() : known.refusal(name(), action);
+  }
+
+  AgentClock listingClock() {
+    return listingClock;
+  }
+
+  void listedAt(AgentClock clock) {
+    listingClock = Objects.requireNonNull(clock, "clock");
   }
 
   void described(HostInfo info) {

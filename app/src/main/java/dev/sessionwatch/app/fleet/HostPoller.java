@@ -34,6 +34,9 @@ public final class HostPoller implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final Executor fxExecutor;
 
+  /** The host's listings, diffed here so that the FX thread only touches what changed. */
+  private final ListingDiff listings = new ListingDiff();
+
   /** Polls asked for and not yet served; the thread that raises it from zero does the polling. */
   private final AtomicInteger pending = new AtomicInteger();
 
@@ -122,6 +125,14 @@ public final class HostPoller implements AutoCloseable {
     } while (pending.addAndGet(-served) != 0);
   }
 
+  private ListingChanges changesOf(AgentResponse<SessionSnapshot> sessions) {
+    if (!(sessions instanceof AgentResponse.Success<SessionSnapshot> success)) {
+      return null;
+    }
+    SessionSnapshot snapshot = success.value();
+    return snapshot.modified() ? listings.next(snapshot.list().sessions()) : listings.unchanged();
+  }
+
   private boolean descriptionDue() {
     return !described || System.nanoTime() - describedAt >= DESCRIBE_EVERY.toNanos();
   }
@@ -132,6 +143,7 @@ public final class HostPoller implements AutoCloseable {
     }
     try {
       AgentResponse<SessionSnapshot> sessions = client.sessions();
+      ListingChanges changes = changesOf(sessions);
       AgentResponse<HostInfo> description =
           sessions instanceof AgentResponse.Success<SessionSnapshot> && descriptionDue()
               ? client.hostInfo()
@@ -143,7 +155,7 @@ public final class HostPoller implements AutoCloseable {
       if (!closed) {
         fxExecutor.execute(
             () -> {
-              fleet.apply(host, sessions);
+              fleet.apply(host, sessions, changes);
               if (description instanceof AgentResponse.Success<HostInfo> info) {
                 fleet.apply(host, info.value());
               }

@@ -4,8 +4,8 @@ import dev.sessionwatch.app.agent.AgentClock;
 import dev.sessionwatch.protocol.Session;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -18,16 +18,22 @@ public final class SessionRow {
   private final SessionKey key;
   private final ReadOnlyObjectWrapper<Session> session;
   private final Instant arrivedAt;
-  private AgentClock clock;
 
   /** Where the row is in its {@link SessionRowList}; -1 while in none. */
   int index = -1;
 
-  SessionRow(Host host, Session session, AgentClock clock, Instant arrivedAt) {
+  /** The fleet's number of the last listing that had this session. */
+  long listedIn;
+
+  /** The text its table searches, made from the session; null until made, or since it changed. */
+  private String searchText;
+
+  private Object searchTextOf;
+
+  SessionRow(Host host, Session session, Instant arrivedAt) {
     this.key = new SessionKey(host, session.id());
     this.arrivedAt = arrivedAt;
     this.session = new ReadOnlyObjectWrapper<>(this, "session", session);
-    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   public SessionKey key() {
@@ -57,11 +63,12 @@ public final class SessionRow {
 
   /**
    * How long the session has been idle at {@code localNow} (the console's clock), measured on the
-   * agent's clock; empty when the source does not know.
+   * agent's clock as of its host's latest listing; empty when the source does not know.
    */
   public Optional<Duration> idleAt(Instant localNow) {
     Instant idleSince = session().idleSince();
-    if (idleSince == null) {
+    AgentClock clock = host().listingClock();
+    if (idleSince == null || clock == null) {
       return Optional.empty();
     }
     Duration idle = Duration.between(idleSince, clock.agentNow(localNow));
@@ -69,18 +76,31 @@ public final class SessionRow {
   }
 
   /**
-   * Takes the session as listed again. The clock is taken silently: any moment seen on both clocks
-   * gives the same agent time, a newer one only follows a clock the agent's host has since set.
+   * The text the row's table searches: made by {@code make} of the columns that {@code columns}
+   * stands for (an object the table replaces when they change), and kept until the session or the
+   * columns change. Kept here rather than in a map beside the rows: a search reads every row
+   * anyway, and a look-up per row would cost more than the search itself.
+   */
+  public String searchText(Object columns, Function<SessionRow, String> make) {
+    if (searchText == null || searchTextOf != columns) {
+      searchText = make.apply(this);
+      searchTextOf = columns;
+    }
+    return searchText;
+  }
+
+  /**
+   * Takes the session as listed again.
    *
    * @return whether the session changed
    */
-  boolean update(Session listed, AgentClock listedClock) {
-    clock = listedClock;
+  boolean update(Session listed) {
     Session current = session.get();
     if (listed == current || listed.equals(current)) {
       return false;
     }
     session.set(listed);
+    searchText = null;
     return true;
   }
 

@@ -2,17 +2,23 @@ package dev.sessionwatch.app.fleet;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import javafx.collections.ObservableListBase;
 
 /**
  * The rows of one kind of session, changed by the fleet one host's answer at a time, each answer as
  * one change however many rows it touched: the sorted and filtered views, the tables and their
  * selection handle a refresh once, not once per row. Each row knows its own index, so an update is
- * found without a search. Use it on the FX thread only.
+ * found without a search. Between {@link #hold} and {@link #release} the changes of several answers
+ * are gathered and announced as one. Use it on the FX thread only.
  */
 final class SessionRowList extends ObservableListBase<SessionRow> {
   private final ArrayList<SessionRow> rows = new ArrayList<>();
+
+  /** The changes gathered since {@link #hold}; null when each change is announced at once. */
+  private HeldChange held;
 
   @Override
   public SessionRow get(int index) {
@@ -28,8 +34,15 @@ final class SessionRowList extends ObservableListBase<SessionRow> {
    * Removes {@code removed}, marks {@code updated} (whose session has just changed) as updated and
    * appends {@code added}, as one change; no change at all when the three are empty.
    */
-  void change(Collection<SessionRow> removed, List<SessionRow> updated, List<SessionRow> added) {
+  void change(
+      Collection<SessionRow> removed,
+      Collection<SessionRow> updated,
+      Collection<SessionRow> added) {
     if (removed.isEmpty() && updated.isEmpty() && added.isEmpty()) {
+      return;
+    }
+    if (held != null) {
+      held.gather(removed, updated, added);
       return;
     }
     beginChange();
@@ -48,6 +61,22 @@ final class SessionRowList extends ObservableListBase<SessionRow> {
       }
     } finally {
       endChange();
+    }
+  }
+
+  /** Gathers the changes from now on, until {@link #release}. */
+  void hold() {
+    held = new HeldChange();
+  }
+
+  /**
+   * Announces the changes gathered since {@link #hold} as one, and announces each at once again.
+   */
+  void release() {
+    HeldChange gathered = held;
+    held = null;
+    if (gathered != null) {
+      change(gathered.removed, gathered.updated, gathered.added);
     }
   }
 
@@ -77,6 +106,35 @@ final class SessionRowList extends ObservableListBase<SessionRow> {
     rows.subList(kept, rows.size()).clear();
     for (int index = gone.size() - 1; index >= 0; index--) {
       nextRemove(goneAt.get(index), gone.get(index));
+    }
+  }
+
+  /**
+   * Changes gathered from several answers, as one: a row added and then removed was never there, a
+   * row updated several times is updated once, a removed row is no longer updated.
+   */
+  private static final class HeldChange {
+    // SessionRow keeps Object's identity equality, so these are sets of row objects.
+    private final Set<SessionRow> removed = new LinkedHashSet<>();
+    private final Set<SessionRow> updated = new LinkedHashSet<>();
+    private final Set<SessionRow> added = new LinkedHashSet<>();
+
+    void gather(
+        Collection<SessionRow> removedNow,
+        Collection<SessionRow> updatedNow,
+        Collection<SessionRow> addedNow) {
+      for (SessionRow row : removedNow) {
+        updated.remove(row);
+        if (!added.remove(row)) {
+          removed.add(row);
+        }
+      }
+      for (SessionRow row : updatedNow) {
+        if (!added.contains(row)) {
+          updated.add(row);
+        }
+      }
+      added.addAll(addedNow);
     }
   }
 }

@@ -31,6 +31,14 @@ public final class HumanReadable {
     return seconds / 86_400 + "d " + twoDigits(seconds % 86_400 / 3600) + "h";
   }
 
+  /**
+   * Whether {@code text} could be part of a {@link #duration}: only its digits, units and spaces,
+   * in lower case.
+   */
+  public static boolean couldBeDuration(String text) {
+    return text.chars().allMatch(c -> (c >= '0' && c <= '9') || "dhms ".indexOf(c) >= 0);
+  }
+
   private static String twoDigits(long value) {
     return value < 10 ? "0" + value : String.valueOf(value);
   }

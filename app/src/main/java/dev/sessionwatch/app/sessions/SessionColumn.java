@@ -4,6 +4,7 @@ import dev.sessionwatch.app.fleet.SessionRow;
 import dev.sessionwatch.protocol.Session;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.beans.value.ObservableValue;
 
 /**
@@ -11,18 +12,24 @@ import javafx.beans.value.ObservableValue;
  * type (an {@code Instant}, a {@code Duration}, a rate) so the column sorts by it, not by its text.
  *
  * @param id stable, for tests and for remembering the user's column layout
- * @param value the row's value, observable when it changes without the row changing (idle time)
+ * @param value the row's value, observable when it changes without the row changing (idle time),
+ *     for a cell to follow
+ * @param current the row's value now, read without observing it (searching, copying)
  * @param text how a non-null value reads; null always reads as an empty cell
- * @param field the value read straight from the session, for a column that shows a field of it;
- *     null for a column whose value depends on more (the server, the ticking clock)
+ * @param changesOnlyWithTheSession whether the text changes only when the row's session does (a
+ *     field of the session, the server), not with the ticking clock, so a search may keep it
+ * @param couldContain whether the column's text could contain a (lower-case) search query at all;
+ *     false spares a search formatting it for every row
  */
 public record SessionColumn<T>(
     String id,
     String title,
     Function<SessionRow, ObservableValue<T>> value,
+    Function<SessionRow, T> current,
     Function<T, String> text,
     Presentation presentation,
-    Function<Session, T> field) {
+    boolean changesOnlyWithTheSession,
+    Predicate<String> couldContain) {
 
   /** How a cell shows its value. */
   public enum Presentation {
@@ -37,18 +44,10 @@ public record SessionColumn<T>(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(current, "current");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(presentation, "presentation");
-  }
-
-  /** A column whose value is not only a field of the session. */
-  public SessionColumn(
-      String id,
-      String title,
-      Function<SessionRow, ObservableValue<T>> value,
-      Function<T, String> text,
-      Presentation presentation) {
-    this(id, title, value, text, presentation, null);
+    Objects.requireNonNull(couldContain, "couldContain");
   }
 
   /** A column of a field of the session, following the row when a refresh changes it. */
@@ -59,7 +58,14 @@ public record SessionColumn<T>(
       Function<T, String> text,
       Presentation presentation) {
     return new SessionColumn<>(
-        id, title, row -> row.sessionProperty().map(field), text, presentation, field);
+        id,
+        title,
+        row -> row.sessionProperty().map(field),
+        row -> field.apply(row.session()),
+        text,
+        presentation,
+        true,
+        query -> true);
   }
 
   /** A text column of a string field of the session. */
@@ -74,11 +80,6 @@ public record SessionColumn<T>(
 
   /** How this column reads for {@code row} now. */
   public String textOf(SessionRow row) {
-    return format(field != null ? field.apply(row.session()) : value.apply(row).getValue());
-  }
-
-  /** Whether the column reads only the session, so its text changes only with the session. */
-  public boolean readsOnlyTheSession() {
-    return field != null;
+    return format(current.apply(row));
   }
 }

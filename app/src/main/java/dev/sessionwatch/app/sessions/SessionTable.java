@@ -4,6 +4,7 @@ import dev.sessionwatch.app.fleet.SessionKey;
 import dev.sessionwatch.app.fleet.SessionRow;
 import dev.sessionwatch.app.settings.TableLayout;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -88,8 +89,11 @@ public final class SessionTable {
     table.setItems(viewModel.rows());
     viewModel.rows().addListener(selection.afterItemsChange);
     table.getSelectionModel().getSelectedItems().addListener(selection.selectionChange);
+    // A new search shows other rows: start at the selected one, else at the top. Left scrolled far
+    // down, the table would lay out hundreds of empty rows below the end of a short result.
+    viewModel.filterProperty().addListener((filter, before, now) -> showSelectedOrTop());
     // The view model keeps its rows in the table's order; nothing is left for the table to sort.
-    viewModel.comparatorProperty().bind(table.comparatorProperty());
+    viewModel.comparatorProperty().bind(table.comparatorProperty().map(tableOrder -> rowOrder()));
     table.setSortPolicy(sorted -> true);
     Label placeholder = new Label();
     placeholder.getStyleClass().add("placeholder-text");
@@ -175,6 +179,28 @@ public final class SessionTable {
     return focused != null && table.getSelectionModel().getSelectedItems().contains(focused)
         ? focused
         : selectedRows().get(0);
+  }
+
+  private void showSelectedOrTop() {
+    table.scrollTo(Math.max(0, table.getSelectionModel().getSelectedIndex()));
+  }
+
+  /**
+   * The table's sort order, comparing values read straight from the rows: the table's own
+   * comparator makes an observable cell value for each row of every comparison.
+   */
+  private Comparator<SessionRow> rowOrder() {
+    Comparator<SessionRow> order = null;
+    for (TableColumn<SessionRow, ?> column : table.getSortOrder()) {
+      SessionColumn<?> spec = viewModel.column(column.getId());
+      Comparator<SessionRow> byColumn =
+          (a, b) -> compareValues(spec.current().apply(a), spec.current().apply(b));
+      if (column.getSortType() == TableColumn.SortType.DESCENDING) {
+        byColumn = byColumn.reversed();
+      }
+      order = order == null ? byColumn : order.thenComparing(byColumn);
+    }
+    return order;
   }
 
   private static <T> TableColumn<SessionRow, T> column(SessionColumn<T> spec) {

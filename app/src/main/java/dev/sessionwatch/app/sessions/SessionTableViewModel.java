@@ -24,7 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.WeakHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -59,6 +59,7 @@ public final class SessionTableViewModel {
   private final DateTimeFormatter logonTimeFormat;
   private final SortedRows sortedRows;
   private final FilteredList<SessionRow> filteredRows;
+  private final SplitReplacements shownRows;
   private final List<SessionColumn<?>> columns;
   private final Map<String, BooleanProperty> visible = new LinkedHashMap<>();
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
@@ -66,11 +67,8 @@ public final class SessionTableViewModel {
   private final ObjectProperty<Duration> idleThreshold =
       new SimpleObjectProperty<>(this, "idleThreshold", DEFAULT_IDLE_THRESHOLD);
 
-  /** Rows' searchable text by row; a row gone from the fleet is forgotten with it. */
-  private final Map<SessionRow, SearchText> searchTexts = new WeakHashMap<>();
-
-  /** Moves on whenever a column is shown or hidden, which makes every search text stale. */
-  private int visibleColumnsVersion;
+  /** Stands for the visible columns: replaced whenever a column is shown or hidden. */
+  private Object visibleColumns = new Object();
 
   /**
    * @param rows the fleet's sessions of {@code kind}
@@ -94,6 +92,7 @@ public final class SessionTableViewModel {
     // Sorted below the search, so a search only filters rows already in order.
     this.sortedRows = new SortedRows(rows);
     this.filteredRows = new FilteredList<>(sortedRows);
+    this.shownRows = new SplitReplacements(filteredRows);
     this.columns = columnsFor(kind);
     for (SessionColumn<?> column : columns) {
       visible.put(
@@ -101,7 +100,7 @@ public final class SessionTableViewModel {
           new SimpleBooleanProperty(
               this, column.id() + "Visible", !HIDDEN_BY_DEFAULT.contains(column.id())));
     }
-    visible.values().forEach(shown -> shown.addListener(changed -> visibleColumnsVersion++));
+    visible.values().forEach(shown -> shown.addListener(changed -> visibleColumns = new Object()));
     Observable[] filterInputs =
         Stream.concat(Stream.of(searchText), visible.values().stream()).toArray(Observable[]::new);
     filteredRows
@@ -119,7 +118,12 @@ public final class SessionTableViewModel {
 
   /** The rows to show, in the order of {@link #comparatorProperty}. */
   public ObservableList<SessionRow> rows() {
-    return filteredRows;
+    return shownRows;
+  }
+
+  /** Which rows the search shows; it changes with the search text and the visible columns. */
+  public ObservableValue<Predicate<? super SessionRow>> filterProperty() {
+    return filteredRows.predicateProperty();
   }
 
   /** The order of the rows, null for the order they came in; a view binds its sort order here. */
@@ -151,13 +155,25 @@ public final class SessionTableViewModel {
     return now;
   }
 
+  /** The column with this id. */
+  public SessionColumn<?> column(String columnId) {
+    return columns.stream()
+        .filter(column -> column.id().equals(columnId))
+        .findFirst()
+        .orElseThrow(() -> noColumn(columnId));
+  }
+
   /** Whether the column with this id is shown; the view's column menu toggles it. */
   public BooleanProperty visibleProperty(String columnId) {
     BooleanProperty property = visible.get(columnId);
     if (property == null) {
-      throw new IllegalArgumentException("no column '" + columnId + "' in the " + kind + " table");
+      throw noColumn(columnId);
     }
     return property;
+  }
+
+  private IllegalArgumentException noColumn(String columnId) {
+    return new IllegalArgumentException("no column '" + columnId + "' in the " + kind + " table");
   }
 
   /** The columns shown, in their default order. */
@@ -175,37 +191,40 @@ public final class SessionTableViewModel {
       return row -> true;
     }
     List<SessionColumn<?>> searched = visibleColumns();
-    List<SessionColumn<?>> ofSession =
-        searched.stream().filter(SessionColumn::readsOnlyTheSession).toList();
-    List<SessionColumn<?>> others =
-        searched.stream().filter(column -> !column.readsOnlyTheSession()).toList();
-    int columnsVersion = visibleColumnsVersion;
-    return row ->
-        sessionText(row, ofSession, columnsVersion).contains(query)
-            || others.stream()
-                .anyMatch(column -> column.textOf(row).toLowerCase(Locale.ROOT).contains(query));
+    List<SessionColumn<?>> kept =
+        searched.stream().filter(SessionColumn::changesOnlyWithTheSession).toList();
+    List<SessionColumn<?>> formatted =
+        searched.stream()
+            .filter(column -> !column.changesOnlyWithTheSession())
+            .filter(column -> column.couldContain().test(query))
+            .toList();
+    Object columns = visibleColumns;
+    Function<SessionRow, String> makeText = row -> searchText(row, kept);
+    return row -> {
+      if (row.searchText(columns, makeText).contains(query)) {
+        return true;
+      }
+      for (SessionColumn<?> column : formatted) {
+        if (column.textOf(row).toLowerCase(Locale.ROOT).contains(query)) {
+          return true;
+        }
+      }
+      return false;
+    };
   }
 
   /**
-   * The row's text in the visible columns that read only its session, lower-cased, one line each;
-   * made again only when the session or the visible columns changed, so that searching as one types
-   * does not format every cell of every row again.
+   * The row's text in the visible columns that change only with its session, lower-cased, one line
+   * each; the row keeps it until its session or the visible columns change, so that searching as
+   * one types does not format every cell of every row again.
    */
-  private String sessionText(SessionRow row, List<SessionColumn<?>> columns, int columnsVersion) {
-    SearchText known = searchTexts.get(row);
-    Session session = row.session();
-    if (known != null && known.session() == session && known.columnsVersion() == columnsVersion) {
-      return known.text();
-    }
+  private static String searchText(SessionRow row, List<SessionColumn<?>> columns) {
     StringBuilder text = new StringBuilder();
     for (SessionColumn<?> column : columns) {
       text.append(column.textOf(row).toLowerCase(Locale.ROOT)).append('\n');
     }
-    searchTexts.put(row, new SearchText(session, columnsVersion, text.toString()));
     return text.toString();
   }
-
-  private record SearchText(Session session, int columnsVersion, String text) {}
 
   /** The rows as text, one line each, their visible columns separated by tabs. */
   public String copyText(List<SessionRow> rows) {
@@ -327,7 +346,15 @@ public final class SessionTableViewModel {
 
   private List<SessionColumn<?>> columnsFor(SessionKind kind) {
     SessionColumn<String> server =
-        new SessionColumn<>("server", "Server", row -> row.host().nameProperty(), s -> s, TEXT);
+        new SessionColumn<>(
+            "server",
+            "Server",
+            row -> row.host().nameProperty(),
+            row -> row.host().name(),
+            s -> s,
+            TEXT,
+            true, // a row never changes host, nor a host its name
+            query -> true);
     SessionColumn<String> type = SessionColumn.text("type", "Type", Session::userType);
     SessionColumn<String> status = SessionColumn.text("status", "Status", Session::state);
     SessionColumn<String> login = SessionColumn.text("login", "Login", Session::user);
@@ -344,8 +371,11 @@ public final class SessionTableViewModel {
             row ->
                 row.sessionProperty()
                     .flatMap(session -> now.map(instant -> row.idleAt(instant).orElse(null))),
+            row -> row.idleAt(now.getValue()).orElse(null),
             HumanReadable::duration,
-            NUMBER);
+            NUMBER,
+            false,
+            HumanReadable::couldBeDuration);
     return switch (kind) {
       case PANEL ->
           List.of(

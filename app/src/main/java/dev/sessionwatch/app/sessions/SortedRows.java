@@ -11,7 +11,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.TransformationList;
 
 /**
  * Rows in the order of a comparator, kept in order a row at a time: an updated row is looked up by
@@ -21,7 +20,7 @@ import javafx.collections.transformation.TransformationList;
  * slow. Rows that compare equal are ordered by host name and session id, so the order is total and
  * a row is found again exactly. Without a comparator the rows keep their source's order.
  */
-final class SortedRows extends TransformationList<SessionRow, SessionRow> {
+final class SortedRows extends MirroredRows {
   /** A change touching more rows than this share of the list sorts everything again. */
   private static final int REBUILD_DIVISOR = 4;
 
@@ -29,7 +28,6 @@ final class SortedRows extends TransformationList<SessionRow, SessionRow> {
       Comparator.<SessionRow, String>comparing(row -> row.host().name())
           .thenComparing(row -> row.key().sessionId());
 
-  private final List<SessionRow> view;
   private final ObjectProperty<Comparator<? super SessionRow>> comparator =
       new SimpleObjectProperty<>(this, "comparator") {
         @Override
@@ -43,22 +41,11 @@ final class SortedRows extends TransformationList<SessionRow, SessionRow> {
 
   SortedRows(ObservableList<SessionRow> source) {
     super(source);
-    view = new ArrayList<>(source);
   }
 
   /** The order of the rows; null for the source's order. */
   ObjectProperty<Comparator<? super SessionRow>> comparatorProperty() {
     return comparator;
-  }
-
-  @Override
-  public SessionRow get(int index) {
-    return view.get(index);
-  }
-
-  @Override
-  public int size() {
-    return view.size();
   }
 
   /** Linear in the size of the list: nothing here needs it often. */
@@ -86,35 +73,6 @@ final class SortedRows extends TransformationList<SessionRow, SessionRow> {
       }
     } finally {
       endChange();
-    }
-  }
-
-  /** Without a comparator: the same change as the source's. */
-  private void follow(ListChangeListener.Change<? extends SessionRow> change) {
-    while (change.next()) {
-      if (change.wasPermutated()) {
-        int from = change.getFrom();
-        int[] permutation = new int[change.getTo() - from];
-        List<SessionRow> before = new ArrayList<>(view.subList(from, change.getTo()));
-        for (int index = from; index < change.getTo(); index++) {
-          permutation[index - from] = change.getPermutation(index);
-          view.set(change.getPermutation(index), before.get(index - from));
-        }
-        nextPermutation(from, change.getTo(), permutation);
-      } else if (change.wasUpdated()) {
-        for (int index = change.getFrom(); index < change.getTo(); index++) {
-          nextUpdate(index);
-        }
-      } else {
-        if (change.wasRemoved()) {
-          view.subList(change.getFrom(), change.getFrom() + change.getRemovedSize()).clear();
-          nextRemove(change.getFrom(), change.getRemoved());
-        }
-        if (change.wasAdded()) {
-          view.addAll(change.getFrom(), change.getAddedSubList());
-          nextAdd(change.getFrom(), change.getTo());
-        }
-      }
     }
   }
 

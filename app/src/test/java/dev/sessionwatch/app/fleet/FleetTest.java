@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.junit.jupiter.api.Test;
@@ -228,6 +229,134 @@ class FleetTest {
 
     assertThat(changeEvents).hasSize(1);
     assertThat(users(terminals)).containsExactly("bob", "dave", "eve");
+  }
+
+  @Test
+  void answersAppliedTogetherAreOneChangeOfEachList() {
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice"), terminal("utmp:2", "bob")));
+    fleet.apply(web02, answer(T0, terminal("utmp:1", "carol")));
+    List<Integer> changeEvents = new ArrayList<>();
+    terminals.addListener((ListChangeListener<SessionRow>) change -> changeEvents.add(1));
+
+    Session bobIdle = terminal("utmp:2", "bob").toBuilder().state("idle").build();
+    fleet.together(
+        () -> {
+          fleet.apply(web01, answer(T0.plusSeconds(2), bobIdle, terminal("utmp:3", "dave")));
+          fleet.apply(web02, answer(T0.plusSeconds(2), terminal("utmp:2", "eve")));
+        });
+
+    assertThat(changeEvents).hasSize(1);
+    assertThat(users(terminals)).containsExactly("bob", "dave", "eve");
+  }
+
+  @Test
+  void aRowAddedAndRemovedInOneBatchIsNoChangeAtAll() {
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
+    List<String> changes = recordChanges(terminals);
+
+    fleet.together(
+        () -> {
+          fleet.apply(web02, answer(T0, terminal("utmp:1", "bob")));
+          fleet.removeHost(web02);
+        });
+
+    assertThat(changes).isEmpty();
+    assertThat(users(terminals)).containsExactly("alice");
+  }
+
+  @Test
+  void aRowUpdatedAndThenRemovedInOneBatchIsOnlyRemoved() {
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice"), terminal("utmp:2", "bob")));
+    List<String> changes = recordChanges(terminals);
+
+    Session bobIdle = terminal("utmp:2", "bob").toBuilder().state("idle").build();
+    fleet.together(
+        () -> {
+          fleet.apply(web01, answer(T0.plusSeconds(2), terminal("utmp:1", "alice"), bobIdle));
+          fleet.apply(web01, answer(T0.plusSeconds(4), terminal("utmp:1", "alice")));
+        });
+
+    assertThat(changes).containsExactly("removed 1");
+    assertThat(users(terminals)).containsExactly("alice");
+  }
+
+  @Test
+  void takesOnlyTheChangedRowsWhenItShowsTheListingTheChangesStartFrom() {
+    ListingDiff diff = new ListingDiff();
+    List<Session> first = List.of(terminal("utmp:1", "alice"), terminal("utmp:2", "bob"));
+    fleet.apply(web01, answer(T0, first.toArray(Session[]::new)), diff.next(first));
+    List<String> changes = recordChanges(terminals);
+
+    Session bobIdle = terminal("utmp:2", "bob").toBuilder().state("idle").build();
+    ListingChanges bobChanged = diff.next(List.of(terminal("utmp:1", "alice"), bobIdle));
+    // The answer's own listing is not read: only the changes are.
+    fleet.apply(web01, answer(T0.plusSeconds(2)), bobChanged);
+
+    assertThat(changes).containsExactly("updated 1");
+    assertThat(terminals).extracting(row -> row.session().state()).containsExactly(null, "idle");
+  }
+
+  @Test
+  void readsTheWholeListingWhenItsRowsShowAnotherListingThanTheChangesStartFrom() {
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice"), terminal("utmp:2", "bob")));
+    ListingChanges fromElsewhere =
+        new ListingChanges(7, 8, List.of(terminal("utmp:9", "mallory")), java.util.Set.of());
+
+    fleet.apply(web01, answer(T0.plusSeconds(2), terminal("utmp:2", "bob")), fromElsewhere);
+
+    assertThat(users(terminals)).containsExactly("bob");
+  }
+
+  @Test
+  void rowsFollowAHostsListingsThroughChangesFailuresAndUnchangedAnswers() {
+    Random random = new Random(20261123);
+    ListingDiff diff = new ListingDiff();
+    List<Session> listing = List.of();
+    for (int round = 0; round < 300; round++) {
+      int roll = random.nextInt(10);
+      if (roll == 0) {
+        fleet.apply(web01, new AgentResponse.Unreachable<>("no answer within 4 s"), null);
+        assertThat(terminals).isEmpty();
+        continue;
+      }
+      AgentResponse<SessionSnapshot> answer;
+      ListingChanges changes;
+      if (roll == 1 && round > 0) {
+        answer = notModified(listing);
+        changes = diff.unchanged();
+      } else {
+        listing = randomListing(random);
+        answer = answer(T0.plusSeconds(round), listing.toArray(Session[]::new));
+        changes = diff.next(listing);
+      }
+      fleet.apply(web01, answer, changes);
+
+      assertThat(terminals)
+          .extracting(SessionRow::session)
+          .containsExactlyInAnyOrderElementsOf(listing);
+    }
+  }
+
+  /** Up to eight of ten possible sessions, each in one of two states. */
+  private static List<Session> randomListing(Random random) {
+    List<Session> listing = new ArrayList<>();
+    for (int id = 0; id < 10 && listing.size() < 8; id++) {
+      if (random.nextBoolean()) {
+        listing.add(
+            terminal("utmp:" + id, "user" + id).toBuilder()
+                .state(random.nextBoolean() ? "idle" : "active")
+                .build());
+      }
+    }
+    return listing;
+  }
+
+  private static AgentResponse<SessionSnapshot> notModified(List<Session> listing) {
+    SessionSnapshot last =
+        ((AgentResponse.Success<SessionSnapshot>) answer(T0, listing.toArray(Session[]::new)))
+            .value();
+    return new AgentResponse.Success<>(
+        new SessionSnapshot(last.list(), last.clock(), false), Duration.ofMillis(3));
   }
 
   @Test

@@ -40,6 +40,7 @@ class SessionRowTest {
   private SessionRow row(Instant idleSince) {
     Session session =
         Session.builder("utmp:1", SessionKind.TERMINAL, "utmp").idleSince(idleSince).build();
-    return new SessionRow(host, session, new AgentClock(AGENT_COLLECTED, LOCAL_RECEIVED), null);
+    host.listedAt(new AgentClock(AGENT_COLLECTED, LOCAL_RECEIVED));
+    return new SessionRow(host, session, null);
   }
 }

@@ -40,6 +40,28 @@ class HumanReadableTest {
   }
 
   @Test
+  void everyPartOfADurationCouldBeADuration() {
+    for (long seconds :
+        new long[] {0, 7, 59, 60, 3 * 60 + 12, 3600, 7 * 3600 + 5 * 60, 86_400 * 3}) {
+      String text = HumanReadable.duration(Duration.ofSeconds(seconds));
+      for (int from = 0; from < text.length(); from++) {
+        for (int to = from + 1; to <= text.length(); to++) {
+          assertThat(HumanReadable.couldBeDuration(text.substring(from, to)))
+              .as("'%s' of '%s'", text.substring(from, to), text)
+              .isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
+  void textWithOtherCharactersCannotBeADuration() {
+    assertThat(HumanReadable.couldBeDuration("shop")).isFalse();
+    assertThat(HumanReadable.couldBeDuration("1.5")).isFalse();
+    assertThat(HumanReadable.couldBeDuration("203.0.113.7")).isFalse();
+  }
+
+  @Test
   void readsRatesInDecimalUnitsWithOneDecimalBelowTen() {
     assertThat(HumanReadable.rate(1_234_567L)).isEqualTo("1.2 MB/s");
     assertThat(HumanReadable.rate(45_200_000L)).isEqualTo("45 MB/s");

@@ -1,25 +1,35 @@
 package dev.sessionwatch.app.sessions;
 
+import static dev.sessionwatch.app.testing.SessionLists.answer;
+import static dev.sessionwatch.app.testing.SessionLists.ftp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionwatch.agent.testing.ManualClock;
 import dev.sessionwatch.app.fleet.Fleet;
+import dev.sessionwatch.app.fleet.SessionRow;
 import dev.sessionwatch.app.settings.TableLayout;
+import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionKind;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.skin.TableViewSkin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The column layout a user arranged, captured and restored; needs the toolkit for the controls. */
+/**
+ * The table control: the column layout a user arranged, captured and restored, its sorting and
+ * where a search starts; needs the toolkit for the controls.
+ */
 class SessionTableTest {
-  private final SessionsViewModel sessions =
-      new SessionsViewModel(
-          new Fleet(new ManualClock(Instant.parse("2026-03-01T10:00:00Z"))),
-          new ManualClock(Instant.parse("2026-03-01T10:00:00Z")));
+  private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+  private final Fleet fleet = new Fleet(new ManualClock(T0));
+  private final SessionsViewModel sessions = new SessionsViewModel(fleet, new ManualClock(T0));
 
   @BeforeAll
   static void startToolkit() throws Exception {
@@ -97,6 +107,55 @@ class SessionTableTest {
             layout.columns().stream()
                 .map(column -> org.assertj.core.groups.Tuple.tuple(column.id(), column.visible()))
                 .toList());
+  }
+
+  @Test
+  void sortsItsRowsAsTheUserSortsTheColumns() throws Exception {
+    fleet.apply(
+        fleet.addHost("web01"),
+        answer(T0, ftp("ftp:1", "bob"), ftp("ftp:2", "alice"), ftp("ftp:3", "carol")));
+    SessionTable table = table(SessionKind.FTP);
+
+    WaitForAsyncUtils.asyncFx(
+            () -> {
+              TableColumn<SessionRow, ?> login = column(table, "login");
+              login.setSortType(TableColumn.SortType.DESCENDING);
+              table.node().getSortOrder().setAll(List.of(login));
+            })
+        .get();
+
+    assertThat(table.node().getItems())
+        .extracting(row -> row.session().user())
+        .containsExactly("carol", "bob", "alice");
+  }
+
+  @Test
+  void aNewSearchStartsAtTheSelectedRow() throws Exception {
+    Session[] listed =
+        IntStream.range(0, 50).mapToObj(n -> ftp("ftp:" + n, "user" + n)).toArray(Session[]::new);
+    fleet.apply(fleet.addHost("web01"), answer(T0, listed));
+    SessionTable table = table(SessionKind.FTP);
+    List<Integer> scrolledTo = new ArrayList<>();
+    WaitForAsyncUtils.asyncFx(
+            () -> {
+              // Scrolling waits for a skin, which a table gets when shown.
+              table.node().setSkin(new TableViewSkin<>(table.node()));
+              table.node().getSelectionModel().select(40);
+              table.node().setOnScrollTo(event -> scrolledTo.add(event.getScrollTarget()));
+              sessions.searchTextProperty().set("user4");
+            })
+        .get();
+
+    SessionRow selected = table.node().getSelectionModel().getSelectedItem();
+    assertThat(selected.session().user()).isEqualTo("user40");
+    assertThat(scrolledTo).containsExactly(table.node().getItems().indexOf(selected));
+  }
+
+  private static TableColumn<SessionRow, ?> column(SessionTable table, String id) {
+    return table.node().getColumns().stream()
+        .filter(column -> column.getId().equals(id))
+        .findFirst()
+        .orElseThrow();
   }
 
   private SessionTable table(SessionKind kind) throws Exception {

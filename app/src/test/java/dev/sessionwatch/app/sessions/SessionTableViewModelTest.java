@@ -99,7 +99,7 @@ class SessionTableViewModelTest {
     SessionRow row = ftpTable.rows().get(0);
 
     assertThat(List.of("bytes-sent", "bytes-received", "command", "previous-command", "reply-code"))
-        .extracting(id -> column(ftpTable, id).textOf(row))
+        .extracting(id -> ftpTable.column(id).textOf(row))
         .containsExactly("1.2 MB", "512 B", "RETR", "LIST", "150");
   }
 
@@ -153,7 +153,7 @@ class SessionTableViewModelTest {
   @Test
   void idleTimeMovesOnWithTheClockBetweenRefreshes() {
     fleet.apply(web01, answer(T0, ftp("proftpd:1", "alice").toBuilder().idleSince(T0).build()));
-    SessionColumn<?> idle = column(ftpTable, "idle-time");
+    SessionColumn<?> idle = ftpTable.column("idle-time");
     var idleValue = idle.value().apply(ftpTable.rows().get(0));
 
     clock.advance(Duration.ofSeconds(75));
@@ -175,7 +175,7 @@ class SessionTableViewModelTest {
                 .build(),
             terminal("utmp:2", "bob").toBuilder().clientAddress("192.0.2.2").build()));
     SessionTableViewModel table = sessions.table(SessionKind.TERMINAL);
-    SessionColumn<?> from = column(table, "from");
+    SessionColumn<?> from = table.column("from");
 
     assertThat(table.rows())
         .extracting(from::textOf)
@@ -455,12 +455,5 @@ class SessionTableViewModelTest {
 
   private static List<String> texts(SessionTableViewModel table, SessionRow row) {
     return table.visibleColumns().stream().map(column -> column.textOf(row)).toList();
-  }
-
-  private static SessionColumn<?> column(SessionTableViewModel table, String id) {
-    return table.columns().stream()
-        .filter(column -> column.id().equals(id))
-        .findFirst()
-        .orElseThrow();
   }
 }

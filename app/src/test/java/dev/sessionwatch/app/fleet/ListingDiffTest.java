@@ -1,0 +1,63 @@
+package dev.sessionwatch.app.fleet;
+
+import static dev.sessionwatch.app.testing.SessionLists.ftp;
+import static dev.sessionwatch.app.testing.SessionLists.terminal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessionwatch.protocol.Session;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ListingDiffTest {
+  private final ListingDiff diff = new ListingDiff();
+
+  @Test
+  void theFirstListingIsAllNewSinceListingZero() {
+    ListingChanges changes = diff.next(List.of(terminal("utmp:1", "alice"), ftp("ftp:2", "bob")));
+
+    assertThat(changes.base()).isZero();
+    assertThat(changes.number()).isEqualTo(1);
+    assertThat(changes.changed()).extracting(Session::id).containsExactly("utmp:1", "ftp:2");
+    assertThat(changes.gone()).isEmpty();
+  }
+
+  @Test
+  void aLaterListingTellsOnlyWhatChangedArrivedOrWent() {
+    diff.next(List.of(terminal("utmp:1", "alice"), terminal("utmp:2", "bob")));
+    Session bobIdle = terminal("utmp:2", "bob").toBuilder().state("idle").build();
+
+    ListingChanges changes = diff.next(List.of(bobIdle, terminal("utmp:3", "carol")));
+
+    assertThat(changes.base()).isEqualTo(1);
+    assertThat(changes.number()).isEqualTo(2);
+    assertThat(changes.changed()).containsExactly(bobIdle, terminal("utmp:3", "carol"));
+    assertThat(changes.gone()).containsExactly("utmp:1");
+  }
+
+  @Test
+  void anEqualSessionDecodedAgainIsNoChange() {
+    diff.next(List.of(terminal("utmp:1", "alice")));
+
+    assertThat(diff.next(List.of(terminal("utmp:1", "alice"))).changed()).isEmpty();
+  }
+
+  @Test
+  void aSessionListedTwiceCountsAsFirstListed() {
+    ListingChanges changes =
+        diff.next(List.of(terminal("utmp:1", "alice"), terminal("utmp:1", "mallory")));
+
+    assertThat(changes.changed()).extracting(Session::user).containsExactly("alice");
+  }
+
+  @Test
+  void anUnchangedListingKeepsItsNumber() {
+    diff.next(List.of(terminal("utmp:1", "alice")));
+
+    ListingChanges unchanged = diff.unchanged();
+
+    assertThat(unchanged.base()).isEqualTo(1);
+    assertThat(unchanged.number()).isEqualTo(1);
+    assertThat(unchanged.changed()).isEmpty();
+    assertThat(unchanged.gone()).isEmpty();
+  }
+}

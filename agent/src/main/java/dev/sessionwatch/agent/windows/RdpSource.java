@@ -13,14 +13,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Windows Remote Desktop sessions (and the console's), from {@code quser}; they are disconnected
  * with {@code tsdiscon}, logged off with {@code logoff} and sent a message with {@code msg}. See
  * docs/decisions/0006-windows-sessions-from-command-output.md for why command output rather than
- * the WTS API.
+ * the WTS API, and docs/decisions/0008-rdp-clients-through-wts.md for why the WTS API (JNA) all the
+ * same for each session's client name and address, which quser does not print.
  *
  * <p>quser exits with an error, in the host's language, when nobody is logged on; qwinsta, which
  * lists every session with or without a user, then tells that apart from a real failure.
@@ -31,6 +37,7 @@ import java.util.Optional;
 public final class RdpSource implements SessionSource {
 
   public static final String NAME = "rdp";
+  private static final Logger LOG = Logger.getLogger(RdpSource.class.getName());
 
   private final RdpSettings settings;
   private final HostSystem host;
@@ -40,15 +47,22 @@ public final class RdpSource implements SessionSource {
   private final WindowsTool tsdiscon;
   private final WindowsTool logoff;
   private final WindowsTool msg;
+  private final Supplier<RdpClients> clients;
+  private final AtomicBoolean toldNoClients = new AtomicBoolean();
 
   public RdpSource(RdpSettings settings) {
-    this(settings, HostSystem.current(), Clock.systemUTC());
+    this(settings, HostSystem.current(), Clock.systemUTC(), WtsRdpClients::new);
   }
 
-  RdpSource(RdpSettings settings, HostSystem host, Clock clock) {
+  /**
+   * @param clients makes what tells each session's client; called only on Windows, on a listing
+   *     with a connected session, so that JNA is never loaded elsewhere
+   */
+  RdpSource(RdpSettings settings, HostSystem host, Clock clock, Supplier<RdpClients> clients) {
     this.settings = settings;
     this.host = host;
     this.clock = clock;
+    this.clients = clients;
     this.quser = tool("quser.exe");
     this.qwinsta = tool("qwinsta.exe");
     this.tsdiscon = tool("tsdiscon.exe");
@@ -94,11 +108,50 @@ public final class RdpSource implements SessionSource {
     if (ran.exitStatus() != 0) {
       return noneLoggedOn(ran);
     }
+    List<Session> sessions;
     try {
-      return RdpSessions.of(ran.out(), collectedAt, host);
+      sessions = RdpSessions.of(ran.out(), collectedAt, host);
     } catch (IllegalArgumentException e) {
       throw new SourceException("quser's output is not its table: " + e.getMessage(), e);
     }
+    return withClients(sessions);
+  }
+
+  /**
+   * The sessions with the client name ({@code remoteHost}) and address ({@code clientAddress})
+   * Windows reports for each connected one. A disconnected session has no client, and is not asked:
+   * what Windows keeps for it would be a past client, if anything. When the WTS API cannot load,
+   * the sessions are listed without clients, and the log says why once.
+   */
+  private List<Session> withClients(List<Session> sessions) {
+    if (!host.isWindows() || sessions.stream().allMatch(RdpSource::isDisconnected)) {
+      return sessions;
+    }
+    try {
+      RdpClients known = clients.get();
+      List<Session> listed = new ArrayList<>();
+      for (Session session : sessions) {
+        listed.add(isDisconnected(session) ? session : withClient(session, known));
+      }
+      return listed;
+    } catch (LinkageError e) {
+      if (toldNoClients.compareAndSet(false, true)) {
+        LOG.log(
+            Level.WARNING,
+            "the WTS API did not load: Remote Desktop sessions are listed without their clients",
+            e);
+      }
+      return sessions;
+    }
+  }
+
+  private static boolean isDisconnected(Session session) {
+    return WinStationState.DISCONNECTED.word().equals(session.state());
+  }
+
+  private static Session withClient(Session session, RdpClients known) {
+    RdpClient client = known.of(Integer.parseInt(session.attributes().get("sessionId")));
+    return session.toBuilder().remoteHost(client.name()).clientAddress(client.address()).build();
   }
 
   /**

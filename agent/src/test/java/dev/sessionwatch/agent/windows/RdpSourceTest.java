@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,19 +36,33 @@ class RdpSourceTest {
       Clock.fixed(Instant.parse("2021-03-25T10:00:00Z"), ZoneOffset.UTC);
   private static final String SAVE_YOUR_WORK = "Save your work, please: restart at 18:00";
 
+  private static final RdpClient LAPTOP = new RdpClient("LAPTOP-7Q2M", "192.168.0.1");
+
   @TempDir Path dir;
   private FakeWindowsTools tools;
   private RdpSource source;
+  private final List<Integer> askedForClients = new ArrayList<>();
 
   @BeforeEach
   void useStandIns() {
     assumeTrue(FakeWindowsTools.canRun(), "needs /bin/sh to stand in for Windows' tools");
     tools = new FakeWindowsTools(dir);
-    source =
-        new RdpSource(
-            new RdpSettings(dir, 30, Duration.ofSeconds(2), Duration.ofSeconds(10)),
-            WINDOWS,
-            CLOCK);
+    source = withClients(number -> RdpClient.UNKNOWN);
+  }
+
+  /**
+   * The source, learning each session's client from {@code clients}, which logs what it is asked.
+   */
+  private RdpSource withClients(RdpClients clients) {
+    return new RdpSource(
+        new RdpSettings(dir, 30, Duration.ofSeconds(2), Duration.ofSeconds(10)),
+        WINDOWS,
+        CLOCK,
+        () ->
+            number -> {
+              askedForClients.add(number);
+              return clients.of(number);
+            });
   }
 
   private Session listedOnly() throws SourceException {
@@ -90,6 +105,67 @@ class RdpSourceTest {
         .extracting(Session::user, Session::state)
         .containsExactly(tuple("mabe-b3", "active"), tuple("otro00", "disconnected"));
     assertThat(tools.calls("quser.exe")).containsExactly(List.of());
+  }
+
+  @Test
+  void listsTheClientWindowsReportsForEachSession() throws Exception {
+    tools.answer("quser.exe", Recorded.text("quser-en-rdp-current.txt"));
+    source = withClients(number -> number == 1 ? LAPTOP : RdpClient.UNKNOWN);
+
+    Session session = listedOnly();
+
+    assertThat(session.remoteHost()).isEqualTo("LAPTOP-7Q2M");
+    assertThat(session.clientAddress()).isEqualTo("192.168.0.1");
+    assertThat(askedForClients).containsExactly(1);
+  }
+
+  @Test
+  void leavesTheClientAbsentWhenWindowsKnowsNone() throws Exception {
+    tools.answer("quser.exe", Recorded.text("quser-en-console-none.txt"));
+
+    Session console = listedOnly();
+
+    assertThat(console.remoteHost()).isNull();
+    assertThat(console.clientAddress()).isNull();
+    assertThat(askedForClients).hasSize(1);
+  }
+
+  @Test
+  void asksNoClientForADisconnectedSession() throws Exception {
+    tools.answer("quser.exe", Recorded.text("quser-es-disconnected.txt"));
+    source = withClients(number -> LAPTOP);
+
+    assertThat(source.list())
+        .extracting(Session::state, Session::remoteHost)
+        .containsExactly(tuple("active", "LAPTOP-7Q2M"), tuple("disconnected", null));
+    assertThat(askedForClients).hasSize(1);
+  }
+
+  @Test
+  void keepsTheSessionIdWhateverTheClient() throws Exception {
+    tools.answer("quser.exe", Recorded.text("quser-en-rdp-current.txt"));
+    String withoutClient = listedOnly().id();
+    source = withClients(number -> LAPTOP);
+
+    assertThat(listedOnly().id()).isEqualTo(withoutClient);
+  }
+
+  @Test
+  void listsSessionsWithoutClientsWhenTheWtsApiCannotLoad() throws Exception {
+    tools.answer("quser.exe", Recorded.text("quser-en-rdp-current.txt"));
+    source =
+        new RdpSource(
+            new RdpSettings(dir, 30, Duration.ofSeconds(2), Duration.ofSeconds(10)),
+            WINDOWS,
+            CLOCK,
+            () -> {
+              throw new UnsatisfiedLinkError("Unable to load library 'Wtsapi32'");
+            });
+
+    Session session = listedOnly();
+
+    assertThat(session.user()).isEqualTo("administrator");
+    assertThat(session.clientAddress()).isNull();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.sessionwatch.app;
 
 import dev.sessionwatch.app.actions.SessionActionsViewModel;
 import dev.sessionwatch.app.agent.PresentedCertificate;
+import dev.sessionwatch.app.fleet.AnswersTogether;
 import dev.sessionwatch.app.fleet.Fleet;
 import dev.sessionwatch.app.fleet.Host;
 import dev.sessionwatch.app.fleet.HostPollers;
@@ -193,7 +194,7 @@ public final class Console implements AutoCloseable {
             fleet,
             http,
             scheduler,
-            fxExecutor,
+            new AnswersTogether(fleet, fxExecutor),
             clock,
             timeout,
             interval(settings.refreshSeconds()));

@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.sessionwatch.app.SessionwatchApp;
 import dev.sessionwatch.app.agent.AgentClient;
 import dev.sessionwatch.app.agent.AgentEndpoint;
+import dev.sessionwatch.app.fleet.AnswersTogether;
 import dev.sessionwatch.app.fleet.Fleet;
 import dev.sessionwatch.app.fleet.HostPollers;
 import dev.sessionwatch.app.fleet.SessionRow;
@@ -86,8 +87,14 @@ final class EngineRun {
       Engine engine =
           fx.submit(
                   () -> {
+                    Fleet fleet = new Fleet(clock);
                     Engine built =
-                        new Engine(new Fleet(clock), http, scheduler, rounds.fxExecutor(fx), clock);
+                        new Engine(
+                            fleet,
+                            http,
+                            scheduler,
+                            rounds.fxExecutor(new AnswersTogether(fleet, fx)),
+                            clock);
                     hosts.forEach(built.pollers::add);
                     built.pollers.start();
                     return built;

@@ -44,9 +44,6 @@ public final class AgentClient {
   /** An agent's answer is a few kilobytes; anything near this is not an agent talking. */
   private static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
 
-  /** Idle connections kept: one per agent of a large fleet. */
-  static final int IDLE_CONNECTIONS = 2000;
-
   private final OkHttpClient http;
   private final HttpUrl baseUrl;
   private final PinnedCertificate pin;
@@ -57,9 +54,14 @@ public final class AgentClient {
   // Guarded by this: one request at a time per host keeps the ETag and the list in step.
   private String etag;
   private SessionSnapshot lastSnapshot;
+  private final SessionListDecoder decoder = new SessionListDecoder();
+
+  // Made once: building a URL checks and converts its host name, every time.
+  private final Request sessionsRequest;
+  private final Request hostRequest;
 
   /**
-   * @param http shared by every client of the console (one connection pool and dispatcher)
+   * @param http shared by every client of the console (one dispatcher)
    * @param timeout for each whole request: connecting, sending and reading the answer
    * @param clock the console's clock, to relate the agent's times to it
    */
@@ -70,26 +72,29 @@ public final class AgentClient {
       throw new IllegalArgumentException("not an agent URL: " + endpoint.baseUri());
     }
     this.pin = baseUrl.isHttps() ? endpoint.pin() : null;
-    this.http = pin == null ? http : pin.client(http, baseUrl.host());
+    // A pool of its own: OkHttp looks for a connection to reuse by trying every one in the pool,
+    // which in a pool shared by a fleet of hundreds costs more than the request itself.
+    OkHttpClient ownPool =
+        http.newBuilder().connectionPool(new ConnectionPool(2, 5, TimeUnit.MINUTES)).build();
+    this.http = pin == null ? ownPool : pin.client(ownPool, baseUrl.host());
     this.authorization = "Bearer " + endpoint.token();
+    this.sessionsRequest = get("v1/sessions").build();
+    this.hostRequest = get("v1/host").build();
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
-   * The HTTP client a console shares among all its agents: it keeps one connection to each agent
-   * alive between polls (OkHttp's default pool keeps only five), so a fleet is not reconnected to
-   * at every refresh.
+   * The HTTP client a console shares among all its agents: its dispatcher and threads; each agent's
+   * client keeps a pool of its own, so the connection to the agent stays alive between polls.
    */
   public static OkHttpClient newSharedHttpClient() {
-    return new OkHttpClient.Builder()
-        .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
-        .build();
+    return new OkHttpClient();
   }
 
   /** {@code GET /v1/sessions}, with {@code If-None-Match} once a list has been received. */
   public synchronized AgentResponse<SessionSnapshot> sessions() {
-    Request.Builder request = get("v1/sessions");
+    Request.Builder request = sessionsRequest.newBuilder();
     if (etag != null && lastSnapshot != null) {
       request.header("If-None-Match", etag);
     }
@@ -108,7 +113,7 @@ public final class AgentClient {
         return failure(response);
       }
       byte[] body = readBody(response);
-      SessionList list = Json.mapper().readValue(body, SessionList.class);
+      SessionList list = decoder.decode(body);
       if (list == null || list.collectedAt() == null) {
         return new AgentResponse.Malformed<>("the session list has no collectedAt time");
       }
@@ -125,7 +130,7 @@ public final class AgentClient {
     return answer(
         "a host description",
         () -> {
-          try (Response response = call(get("v1/host").build())) {
+          try (Response response = call(hostRequest)) {
             if (response.code() != 200) {
               return failure(response);
             }

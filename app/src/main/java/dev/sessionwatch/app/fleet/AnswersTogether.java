@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * gets to them is applied in one {@link Fleet#together} call, so that a round of hundreds of hosts
  * costs the tables a few changes of their lists rather than one per host. Answers keep their order.
  */
-final class AnswersTogether implements Executor {
+public final class AnswersTogether implements Executor {
   private static final System.Logger LOG = System.getLogger(AnswersTogether.class.getName());
 
   private final Fleet fleet;
@@ -24,7 +24,7 @@ final class AnswersTogether implements Executor {
   /**
    * @param fxExecutor the FX thread: {@code Platform::runLater} in the console
    */
-  AnswersTogether(Fleet fleet, Executor fxExecutor) {
+  public AnswersTogether(Fleet fleet, Executor fxExecutor) {
     this.fleet = Objects.requireNonNull(fleet, "fleet");
     this.fxExecutor = Objects.requireNonNull(fxExecutor, "fxExecutor");
   }

@@ -30,8 +30,8 @@ public final class HostPollers implements AutoCloseable {
   /**
    * @param http shared by every host's client
    * @param scheduler where hosts are polled (blocking I/O)
-   * @param fxExecutor where answers reach the fleet: {@code Platform::runLater}; answers waiting
-   *     there together are applied together
+   * @param fxExecutor where answers reach the fleet: in the console, {@link AnswersTogether} over
+   *     {@code Platform::runLater}
    * @param timeout for each request to one host
    * @param interval how often every host is polled; null for only on request
    */
@@ -46,7 +46,7 @@ public final class HostPollers implements AutoCloseable {
     this.fleet = Objects.requireNonNull(fleet, "fleet");
     this.http = Objects.requireNonNull(http, "http");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-    this.fxExecutor = new AnswersTogether(fleet, fxExecutor);
+    this.fxExecutor = Objects.requireNonNull(fxExecutor, "fxExecutor");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.interval = interval;

@@ -26,9 +26,12 @@ public final class ListingDiff {
     Map<String, Session> byId = new HashMap<>(listing.size() * 4 / 3 + 1);
     List<Session> changed = new ArrayList<>();
     for (Session session : listing) {
-      if (byId.putIfAbsent(session.id(), session) == null
-          && !session.equals(previous.get(session.id()))) {
-        changed.add(session);
+      if (byId.putIfAbsent(session.id(), session) == null) {
+        Session before = previous.get(session.id());
+        // The same object when its JSON had not changed: see AgentClient's decoding.
+        if (before != session && !session.equals(before)) {
+          changed.add(session);
+        }
       }
     }
     Set<String> gone = new HashSet<>(previous.keySet());

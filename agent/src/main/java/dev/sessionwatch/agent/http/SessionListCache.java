@@ -3,6 +3,7 @@ package dev.sessionwatch.agent.http;
 import dev.sessionwatch.agent.source.SessionCatalog;
 import dev.sessionwatch.protocol.Json;
 import dev.sessionwatch.protocol.Session;
+import dev.sessionwatch.protocol.SessionChanges;
 import dev.sessionwatch.protocol.SessionKind;
 import dev.sessionwatch.protocol.SessionList;
 import dev.sessionwatch.protocol.SourceError;
@@ -15,12 +16,20 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -29,12 +38,19 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * that arrive during a read wait for it and take its result), and each answer's body and ETag are
  * computed once per read, so an unchanged host costs a comparison of two strings.
  *
- * <p>An action through the agent ends the window early, so the console that acted sees its outcome
- * at once. Thread-safe.
+ * <p>The last few reads' answers are remembered (their sessions, not their bodies), so a console
+ * that names one of them gets that list's changes instead of the whole list. An action through the
+ * agent ends the window early, so the console that acted sees its outcome at once. Thread-safe.
  */
 final class SessionListCache {
-  /** A body ready to send and its ETag, which covers everything but the collection time. */
-  record Answer(byte[] body, String etag) {}
+  /**
+   * A body ready to send and its ETag, which covers everything but the collection time; and the
+   * list it is, for telling a later list's changes from it.
+   */
+  record Answer(byte[] body, String etag, SessionList list) {}
+
+  /** How many reads before the current one a console's list may come from and still be changed. */
+  private static final int REMEMBERED_READS = 3;
 
   private static final Set<SessionKind> ALL_KINDS = EnumSet.allOf(SessionKind.class);
 
@@ -44,6 +60,9 @@ final class SessionListCache {
   private final Duration window;
   private final Object reading = new Object();
   private volatile Read last;
+
+  /** The reads before the last, newest first; guarded by {@link #reading}. */
+  private final Deque<Read> earlier = new ArrayDeque<>();
 
   /**
    * @param window how long one read of the sources answers every request
@@ -60,6 +79,50 @@ final class SessionListCache {
     return current().answer(kinds);
   }
 
+  /**
+   * The changes of {@code now} (an answer of these kinds) since the remembered answer with this
+   * ETag, as a body ready to send; empty when no remembered answer has it.
+   */
+  Optional<byte[]> changesSince(Set<SessionKind> kinds, Answer now, String baseEtag) {
+    Read read = last;
+    if (read == null) {
+      return Optional.empty();
+    }
+    // Rendered once per read for every console whose list was the same.
+    return read.changes.computeIfAbsent(
+        kindsIndex(kinds) + baseEtag, key -> base(kinds, baseEtag).map(base -> changes(base, now)));
+  }
+
+  private Optional<Answer> base(Set<SessionKind> kinds, String etag) {
+    List<Read> reads;
+    synchronized (reading) {
+      reads = List.copyOf(earlier);
+    }
+    return reads.stream()
+        .map(read -> read.answers.get(kindsIndex(kinds)))
+        .filter(answer -> answer != null && answer.etag().equals(etag))
+        .findFirst();
+  }
+
+  private byte[] changes(Answer base, Answer now) {
+    Map<String, Session> before = new HashMap<>();
+    base.list().sessions().forEach(session -> before.putIfAbsent(session.id(), session));
+    List<Session> changed = new ArrayList<>();
+    Set<String> listed = new HashSet<>();
+    for (Session session : now.list().sessions()) {
+      if (listed.add(session.id()) && !session.equals(before.get(session.id()))) {
+        changed.add(session);
+      }
+    }
+    List<String> gone = before.keySet().stream().filter(id -> !listed.contains(id)).toList();
+    return Response.toJson(
+        new SessionChanges(hostName, now.list().collectedAt(), changed, gone, now.list().errors()));
+  }
+
+  private static int kindsIndex(Set<SessionKind> kinds) {
+    return kinds.stream().mapToInt(kind -> 1 << kind.ordinal()).sum();
+  }
+
   private Read current() {
     Read read = last;
     if (isFresh(read)) {
@@ -70,7 +133,13 @@ final class SessionListCache {
       if (isFresh(read)) {
         return read; // read by the caller this one waited for
       }
-      last = null; // the old read may go while the new one is made: a big host holds two otherwise
+      if (read != null) {
+        earlier.addFirst(read);
+        if (earlier.size() > REMEMBERED_READS) {
+          earlier.removeLast();
+        }
+      }
+      last = null;
       long actionsBefore = catalog.actionCount();
       read = new Read(catalog.collect(EnumSet.allOf(SessionKind.class)), actionsBefore);
       read.answer(ALL_KINDS); // what consoles ask for: ready before the window starts
@@ -101,8 +170,11 @@ final class SessionListCache {
       this.actionsBefore = actionsBefore;
     }
 
+    /** Each remembered list's changes to this read's, by kinds and base ETag, as rendered. */
+    private final Map<String, Optional<byte[]>> changes = new ConcurrentHashMap<>();
+
     private Answer answer(Set<SessionKind> kinds) {
-      int index = kinds.stream().mapToInt(kind -> 1 << kind.ordinal()).sum();
+      int index = kindsIndex(kinds);
       Answer answer = answers.get(index);
       if (answer == null) {
         answers.compareAndSet(index, null, render(kinds));
@@ -119,9 +191,8 @@ final class SessionListCache {
               .filter(error -> catalog.sourceKind(error.source()).map(kinds::contains).orElse(true))
               .toList();
       String etag = etag(new SessionList(hostName, null, sessions, errors));
-      byte[] body =
-          Response.toJson(new SessionList(hostName, collected.collectedAt(), sessions, errors));
-      return new Answer(body, etag);
+      SessionList list = new SessionList(hostName, collected.collectedAt(), sessions, errors);
+      return new Answer(Response.toJson(list), etag, list);
     }
   }
 

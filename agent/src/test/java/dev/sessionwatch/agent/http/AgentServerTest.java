@@ -17,7 +17,9 @@ import dev.sessionwatch.protocol.AuditTrail;
 import dev.sessionwatch.protocol.HostInfo;
 import dev.sessionwatch.protocol.Json;
 import dev.sessionwatch.protocol.Role;
+import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;
+import dev.sessionwatch.protocol.SessionChanges;
 import dev.sessionwatch.protocol.SessionKind;
 import dev.sessionwatch.protocol.SessionList;
 import java.io.IOException;
@@ -198,6 +200,49 @@ class AgentServerTest {
 
     assertThat(second.statusCode()).isEqualTo(200);
     assertThat(second.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+  }
+
+  @Test
+  void aConsoleThatTakesChangesGetsOnlyWhatChangedSinceItsList() throws Exception {
+    String etag = send(get("/v1/sessions", viewer)).headers().firstValue("ETag").orElseThrow();
+    Session carol = ftp.add("400-4", "carol", SessionAction.END);
+    terminals.remove("tty:200-2");
+
+    HttpResponse<String> changes = firstNot304(etag, "changes");
+
+    assertThat(changes.statusCode()).isEqualTo(226);
+    assertThat(changes.headers().firstValue("IM")).hasValue("changes");
+    assertThat(changes.headers().firstValue("Delta-Base")).hasValue(etag);
+    assertThat(changes.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+    SessionChanges body = read(changes, SessionChanges.class);
+    assertThat(body.changed()).containsExactly(carol);
+    assertThat(body.gone()).containsExactly("tty:200-2");
+    assertThat(body.host()).isEqualTo("web01");
+  }
+
+  @Test
+  void aListTheAgentNoLongerRemembersGetsTheWholeList() throws Exception {
+    ftp.add("400-4", "carol", SessionAction.END);
+
+    HttpResponse<String> response = firstNot304("\"not-a-list-it-sent\"", "changes");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(read(response, SessionList.class).sessions()).hasSize(4);
+  }
+
+  /** The answer to a conditional GET once the agent has read its sources again (1 s window). */
+  private HttpResponse<String> firstNot304(String etag, String manipulation) throws Exception {
+    return Await.value(
+        "an answer other than 304",
+        Duration.ofSeconds(5),
+        () -> {
+          HttpResponse<String> response =
+              send(
+                  get("/v1/sessions", viewer)
+                      .header("If-None-Match", etag)
+                      .header("A-IM", manipulation));
+          return Optional.of(response).filter(r -> r.statusCode() != 304);
+        });
   }
 
   @Test

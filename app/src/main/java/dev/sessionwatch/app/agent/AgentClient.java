@@ -7,6 +7,7 @@ import dev.sessionwatch.protocol.ApiError;
 import dev.sessionwatch.protocol.HostInfo;
 import dev.sessionwatch.protocol.Json;
 import dev.sessionwatch.protocol.SessionAction;
+import dev.sessionwatch.protocol.SessionChanges;
 import dev.sessionwatch.protocol.SessionList;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -54,7 +55,6 @@ public final class AgentClient {
   // Guarded by this: one request at a time per host keeps the ETag and the list in step.
   private String etag;
   private SessionSnapshot lastSnapshot;
-  private final SessionListDecoder decoder = new SessionListDecoder();
 
   // Made once: building a URL checks and converts its host name, every time.
   private final Request sessionsRequest;
@@ -92,11 +92,15 @@ public final class AgentClient {
     return new OkHttpClient();
   }
 
-  /** {@code GET /v1/sessions}, with {@code If-None-Match} once a list has been received. */
+  /**
+   * {@code GET /v1/sessions}; once a list has been received, with its ETag in {@code If-None-Match}
+   * and {@code A-IM: changes}, so that the agent answers 304 when it has not changed and only its
+   * changes when it has (RFC 3229).
+   */
   public synchronized AgentResponse<SessionSnapshot> sessions() {
     Request.Builder request = sessionsRequest.newBuilder();
     if (etag != null && lastSnapshot != null) {
-      request.header("If-None-Match", etag);
+      request.header("If-None-Match", etag).header("A-IM", SessionChanges.MANIPULATION);
     }
     long started = System.nanoTime();
     return answer("a session list", () -> listed(call(request.build()), started));
@@ -109,11 +113,23 @@ public final class AgentClient {
             new SessionSnapshot(lastSnapshot.list(), lastSnapshot.clock(), false);
         return new AgentResponse.Success<>(unchanged, since(started));
       }
-      if (response.code() != 200) {
+      SessionList list;
+      if (response.code() == 226 && lastSnapshot != null) {
+        if (!Objects.equals(response.header("Delta-Base"), etag)
+            || !SessionChanges.MANIPULATION.equals(response.header("IM"))) {
+          etag = null; // the next poll asks for the whole list
+          return new AgentResponse.Malformed<>("the agent sent changes to another list");
+        }
+        SessionChanges changes = Json.mapper().readValue(readBody(response), SessionChanges.class);
+        if (changes == null) {
+          return new AgentResponse.Malformed<>("the agent's changes are empty");
+        }
+        list = ChangedList.of(lastSnapshot.list(), changes);
+      } else if (response.code() == 200) {
+        list = Json.mapper().readValue(readBody(response), SessionList.class);
+      } else {
         return failure(response);
       }
-      byte[] body = readBody(response);
-      SessionList list = decoder.decode(body);
       if (list == null || list.collectedAt() == null) {
         return new AgentResponse.Malformed<>("the session list has no collectedAt time");
       }

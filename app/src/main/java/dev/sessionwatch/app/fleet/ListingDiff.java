@@ -28,7 +28,7 @@ public final class ListingDiff {
     for (Session session : listing) {
       if (byId.putIfAbsent(session.id(), session) == null) {
         Session before = previous.get(session.id());
-        // The same object when its JSON had not changed: see AgentClient's decoding.
+        // The very same object when the agent sent the list's changes and this was not one.
         if (before != session && !session.equals(before)) {
           changed.add(session);
         }

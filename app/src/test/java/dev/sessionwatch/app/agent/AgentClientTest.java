@@ -87,7 +87,7 @@ class AgentClientTest {
   }
 
   @Test
-  void aChangedHostAnswersInFull() throws Exception {
+  void aChangedHostSendsItsChangesAndTheClientHasTheWholeList() throws Exception {
     AgentClient client = client(agent.host().endpoint());
     SessionSnapshot first = success(client.sessions());
     String added = demoHost.addSession(SessionKind.FTP).id();
@@ -102,6 +102,49 @@ class AgentClientTest {
     assertThat(second.modified()).isTrue();
     assertThat(second.list().sessions()).hasSize(first.list().sessions().size() + 1);
     assertThat(second.list().sessions()).anyMatch(session -> session.id().equals(added));
+    // Only the changes came: the sessions that did not change are the very objects of the first.
+    assertThat(second.list().sessions())
+        .anyMatch(session -> first.list().sessions().stream().anyMatch(kept -> kept == session));
+  }
+
+  @Test
+  void changesToAnotherListThanTheClientsAreRefusedAndTheWholeListAskedForNext()
+      throws IOException {
+    List<String> ifNoneMatch = new ArrayList<>();
+    HttpServer confused = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    confused.createContext(
+        "/",
+        exchange -> {
+          String sent = exchange.getRequestHeaders().getFirst("If-None-Match");
+          ifNoneMatch.add(String.valueOf(sent));
+          String body = "{\"host\":\"web01\",\"collectedAt\":\"2026-03-01T10:00:00Z\"}";
+          exchange.getResponseHeaders().add("ETag", "\"one\"");
+          if (sent != null) {
+            exchange.getResponseHeaders().add("IM", "changes");
+            exchange.getResponseHeaders().add("Delta-Base", "\"another\"");
+          }
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(sent == null ? 200 : 226, bytes.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
+    confused.start();
+    try {
+      AgentClient client =
+          client(
+              new AgentEndpoint(
+                  URI.create("http://127.0.0.1:" + confused.getAddress().getPort()), "token"));
+      success(client.sessions());
+
+      AgentResponse<SessionSnapshot> changes = client.sessions();
+      client.sessions();
+
+      assertThat(changes).isInstanceOf(AgentResponse.Malformed.class);
+      assertThat(ifNoneMatch).containsExactly("null", "\"one\"", "null");
+    } finally {
+      confused.stop(0);
+    }
   }
 
   @Test

@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * The answers of {@code GET /v1/sessions}, shared by every caller for a short refresh window: the
  * sources are read at most once per window however many consoles poll, one read at a time (callers
  * that arrive during a read wait for it and take its result), and each answer's body and ETag are
- * computed once per read, so an unchanged host costs a comparison of two strings.
+ * computed at most once per read, so an unchanged host costs a comparison of two strings.
  *
  * <p>The last few reads' answers are remembered (their sessions, not their bodies), so a console
  * that names one of them gets that list's changes instead of the whole list. An action through the
@@ -44,10 +44,34 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class SessionListCache {
   /**
-   * A body ready to send and its ETag, which covers everything but the collection time; and the
-   * list it is, for telling a later list's changes from it.
+   * A list and its ETag, which covers everything but the collection time; its body is rendered
+   * once, when first asked for: consoles that take changes rarely need it.
    */
-  record Answer(byte[] body, String etag, SessionList list) {}
+  static final class Answer {
+    private final String etag;
+    private final SessionList list;
+    private byte[] body;
+
+    private Answer(String etag, SessionList list) {
+      this.etag = etag;
+      this.list = list;
+    }
+
+    String etag() {
+      return etag;
+    }
+
+    SessionList list() {
+      return list;
+    }
+
+    synchronized byte[] body() {
+      if (body == null) {
+        body = Response.toJson(list);
+      }
+      return body;
+    }
+  }
 
   /** How many reads before the current one a console's list may come from and still be changed. */
   private static final int REMEMBERED_READS = 3;
@@ -142,7 +166,7 @@ final class SessionListCache {
       last = null;
       long actionsBefore = catalog.actionCount();
       read = new Read(catalog.collect(EnumSet.allOf(SessionKind.class)), actionsBefore);
-      read.answer(ALL_KINDS); // what consoles ask for: ready before the window starts
+      read.answer(ALL_KINDS); // what consoles ask for: its ETag ready before the window starts
       read.freshUntil = clock.instant().plus(window);
       last = read;
       return read;
@@ -192,7 +216,7 @@ final class SessionListCache {
               .toList();
       String etag = etag(new SessionList(hostName, null, sessions, errors));
       SessionList list = new SessionList(hostName, collected.collectedAt(), sessions, errors);
-      return new Answer(Response.toJson(list), etag, list);
+      return new Answer(etag, list);
     }
   }
 

@@ -393,6 +393,46 @@ class FleetTest {
   }
 
   @Test
+  void aListenerCanFollowABatchRemovingAndUpdatingRowsOfSeveralHosts() {
+    fleet.apply(
+        web01,
+        answer(T0, terminal("utmp:1", "a"), terminal("utmp:2", "b"), terminal("utmp:3", "c")));
+    fleet.apply(
+        web02,
+        answer(T0, terminal("utmp:1", "d"), terminal("utmp:2", "e"), terminal("utmp:3", "f")));
+    List<SessionRow> mirror = new ArrayList<>(terminals);
+    List<Integer> updatedAt = new ArrayList<>();
+    terminals.addListener(
+        (ListChangeListener<SessionRow>)
+            change -> {
+              while (change.next()) {
+                if (change.wasUpdated()) {
+                  for (int index = change.getFrom(); index < change.getTo(); index++) {
+                    updatedAt.add(index);
+                  }
+                  continue;
+                }
+                mirror
+                    .subList(change.getFrom(), change.getFrom() + change.getRemovedSize())
+                    .clear();
+                mirror.addAll(change.getFrom(), change.getAddedSubList());
+              }
+            });
+
+    Session cIdle = terminal("utmp:3", "c").toBuilder().state("idle").build();
+    Session fIdle = terminal("utmp:3", "f").toBuilder().state("idle").build();
+    fleet.together(
+        () -> {
+          fleet.apply(web02, answer(T0.plusSeconds(2), terminal("utmp:2", "e"), fIdle));
+          fleet.apply(web01, answer(T0.plusSeconds(2), terminal("utmp:2", "b"), cIdle));
+        });
+
+    assertThat(mirror).containsExactlyElementsOf(terminals);
+    assertThat(users(terminals)).containsExactly("b", "c", "e", "f");
+    assertThat(updatedAt).containsExactly(1, 3);
+  }
+
+  @Test
   void tellsAnUnauthorisedHostFromAnAgentErrorAndMalformedAnswer() {
     fleet.apply(web01, new AgentResponse.Unauthorized<>("unknown token"));
     fleet.apply(web02, new AgentResponse.AgentError<>(500, "internal error"));

@@ -196,6 +196,10 @@ public final class BenchmarkMain {
         Figure.under("console round time, max" + at, result.roundMillis().max(), 500, "ms"),
         Figure.info("console round time, median" + at, result.roundMillis().median(), "ms"),
         Figure.under("console CPU, % of one core" + at, result.cpuPercentOfOneCore(), 25, "%"),
+        Figure.info(
+            "agents' CPU (their own JVM), % of one core" + at,
+            result.agentsCpuPercentOfOneCore(),
+            "%"),
         Figure.under("console heap after GC" + at, result.heapBytes() / MB, 300, "MB"),
         Figure.holds(
             "console shows every server online and its sessions" + at,

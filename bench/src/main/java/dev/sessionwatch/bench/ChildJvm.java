@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,11 @@ final class ChildJvm implements AutoCloseable {
       throw new IOException("the child JVM ended" + exitText());
     }
     return line;
+  }
+
+  /** The CPU time the child has used so far; zero where the system does not say. */
+  Duration cpuTime() {
+    return process.info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
   void send(String line) {

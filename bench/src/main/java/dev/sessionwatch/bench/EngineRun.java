@@ -52,10 +52,15 @@ final class EngineRun {
   /**
    * @param rows the sessions shown at the end, to check the engine saw them all
    */
+  /**
+   * @param agentsCpuPercentOfOneCore the agents' JVM over the same rounds: on a 2-core machine they
+   *     and the console share the cores, so a round can be no shorter than both need
+   */
   record Result(
       int servers,
       Percentiles roundMillis,
       double cpuPercentOfOneCore,
+      double agentsCpuPercentOfOneCore,
       long heapBytes,
       int rows,
       int onlineHosts) {}
@@ -72,11 +77,11 @@ final class EngineRun {
         String[] words = line.split(" ");
         hosts.add(new WatchedHost(words[1], new AgentEndpoint(URI.create(words[2]), token)));
       }
-      return measure(hosts);
+      return measure(hosts, agents);
     }
   }
 
-  private Result measure(List<WatchedHost> hosts) throws Exception {
+  private Result measure(List<WatchedHost> hosts, ChildJvm agents) throws Exception {
     RoundClock rounds = new RoundClock();
     ExecutorService fx = Executors.newSingleThreadExecutor(named("engine-fx"));
     ScheduledThreadPoolExecutor scheduler =
@@ -104,9 +109,11 @@ final class EngineRun {
       OperatingSystemMXBean os =
           (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       long cpuBefore = os.getProcessCpuTime();
+      Duration agentsCpuBefore = agents.cpuTime();
       long wallBefore = System.nanoTime();
       int completed = awaitRounds(rounds, warmUpRounds + measuredRounds);
       long cpu = os.getProcessCpuTime() - cpuBefore;
+      long agentsCpu = agents.cpuTime().minus(agentsCpuBefore).toNanos();
       long wall = System.nanoTime() - wallBefore;
       double[] lengths = new double[Math.max(1, completed - warmUpRounds)];
       for (int k = 0; k < lengths.length; k++) {
@@ -126,7 +133,13 @@ final class EngineRun {
               .get(60, TimeUnit.SECONDS);
       fx.submit(engine.pollers::close).get(60, TimeUnit.SECONDS);
       return new Result(
-          hosts.size(), new Percentiles(lengths), 100.0 * cpu / wall, heap, shown[0], shown[1]);
+          hosts.size(),
+          new Percentiles(lengths),
+          100.0 * cpu / wall,
+          100.0 * agentsCpu / wall,
+          heap,
+          shown[0],
+          shown[1]);
     } finally {
       scheduler.shutdownNow();
       fx.shutdownNow();

@@ -160,6 +160,7 @@ public final class BenchmarkMain {
             ? Figure.under("agent GET /v1/sessions p99, 50 clients" + at, p99, 10, "ms")
             : Figure.info("agent GET /v1/sessions p99, 50 clients" + at, p99, "ms"),
         Figure.info("agent answers that were 304" + at, 100 * result.notModifiedShare(), "%"),
+        Figure.info("agent answers that were changes (226)" + at, 100 * result.changesShare(), "%"),
         // Once per 1 s window: at most one more read than whole seconds polled.
         Figure.atMost(
             "agent source reads in " + Math.round(result.secondsPolled()) + " s, 50 clients" + at,

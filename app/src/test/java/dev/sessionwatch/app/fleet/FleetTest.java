@@ -370,20 +370,7 @@ class FleetTest {
             terminal("utmp:3", "c"),
             terminal("utmp:4", "d")));
     fleet.apply(web02, answer(T0, terminal("utmp:1", "e"), terminal("utmp:2", "f")));
-    List<SessionRow> mirror = new ArrayList<>(terminals);
-    terminals.addListener(
-        (ListChangeListener<SessionRow>)
-            change -> {
-              while (change.next()) {
-                if (change.wasPermutated() || change.wasUpdated()) {
-                  continue;
-                }
-                mirror
-                    .subList(change.getFrom(), change.getFrom() + change.getRemovedSize())
-                    .clear();
-                mirror.addAll(change.getFrom(), change.getAddedSubList());
-              }
-            });
+    List<SessionRow> mirror = mirror(terminals);
 
     fleet.apply(web01, answer(T0.plusSeconds(2), terminal("utmp:2", "b"), terminal("utmp:5", "g")));
     fleet.apply(web02, new AgentResponse.Unreachable<>("no answer within 4 s"));
@@ -400,24 +387,8 @@ class FleetTest {
     fleet.apply(
         web02,
         answer(T0, terminal("utmp:1", "d"), terminal("utmp:2", "e"), terminal("utmp:3", "f")));
-    List<SessionRow> mirror = new ArrayList<>(terminals);
-    List<Integer> updatedAt = new ArrayList<>();
-    terminals.addListener(
-        (ListChangeListener<SessionRow>)
-            change -> {
-              while (change.next()) {
-                if (change.wasUpdated()) {
-                  for (int index = change.getFrom(); index < change.getTo(); index++) {
-                    updatedAt.add(index);
-                  }
-                  continue;
-                }
-                mirror
-                    .subList(change.getFrom(), change.getFrom() + change.getRemovedSize())
-                    .clear();
-                mirror.addAll(change.getFrom(), change.getAddedSubList());
-              }
-            });
+    List<SessionRow> mirror = mirror(terminals);
+    List<String> changes = recordChanges(terminals);
 
     Session cIdle = terminal("utmp:3", "c").toBuilder().state("idle").build();
     Session fIdle = terminal("utmp:3", "f").toBuilder().state("idle").build();
@@ -429,7 +400,7 @@ class FleetTest {
 
     assertThat(mirror).containsExactlyElementsOf(terminals);
     assertThat(users(terminals)).containsExactly("b", "c", "e", "f");
-    assertThat(updatedAt).containsExactly(1, 3);
+    assertThat(changes).contains("updated 1", "updated 3");
   }
 
   @Test
@@ -488,6 +459,25 @@ class FleetTest {
 
   private static List<String> users(List<SessionRow> rows) {
     return rows.stream().map(row -> row.session().user()).toList();
+  }
+
+  /** A copy of {@code list} kept in step with it by its changes alone. */
+  private static List<SessionRow> mirror(ObservableList<SessionRow> list) {
+    List<SessionRow> mirror = new ArrayList<>(list);
+    list.addListener(
+        (ListChangeListener<SessionRow>)
+            change -> {
+              while (change.next()) {
+                if (change.wasPermutated() || change.wasUpdated()) {
+                  continue;
+                }
+                mirror
+                    .subList(change.getFrom(), change.getFrom() + change.getRemovedSize())
+                    .clear();
+                mirror.addAll(change.getFrom(), change.getAddedSubList());
+              }
+            });
+    return mirror;
   }
 
   /** Each change as "updated I", "replaced I", "added I" or "removed I". */

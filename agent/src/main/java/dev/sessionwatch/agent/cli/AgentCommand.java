@@ -3,11 +3,14 @@ package dev.sessionwatch.agent.cli;
 import dev.sessionwatch.agent.AgentIdentity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** {@code sessionwatch-agent}: the host agent's command line. */
 @Command(
     name = "sessionwatch-agent",
     mixinStandardHelpOptions = true,
+    // --help (and --version) on every subcommand too: `serve --help` is what an operator tries.
+    scope = ScopeType.INHERIT,
     versionProvider = AgentCommand.Version.class,
     description = "Serves this host's panel, FTP and terminal sessions to Sessionwatch consoles.",
     subcommands = {

@@ -56,7 +56,7 @@ final class TokenCommand {
     @Option(
         names = "--actions",
         paramLabel = "ACTION[,ACTION]",
-        description = "Limit an operator token to these actions: end, disconnect, logout.")
+        description = "Limit an operator token to these actions: end, disconnect, logout, message.")
     String actions;
 
     @Override

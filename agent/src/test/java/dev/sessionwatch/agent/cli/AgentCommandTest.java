@@ -115,6 +115,18 @@ class AgentCommandTest {
   }
 
   @Test
+  void everySubcommandShowsItsHelp() {
+    for (String subcommand : new String[] {"serve", "sessions", "fingerprint"}) {
+      out.getBuffer().setLength(0);
+
+      assertThat(run(subcommand, "--help")).as(subcommand).isZero();
+      assertThat(out.toString())
+          .as(subcommand)
+          .startsWith("Usage: sessionwatch-agent " + subcommand);
+    }
+  }
+
+  @Test
   void unknownRoleIsAUsageError() throws Exception {
     int status = run("token", "create", "--name", "x", "--role", "admin");
 

@@ -54,14 +54,14 @@ class ConsoleActionsTest {
   private final DemoHost demoHost = new DemoHost("web01", 5, Clock.fixed(T0, ZoneOffset.UTC), 3);
 
   @TempDir Path dir;
-  private LocalAgent agent;
   private ShownConsole shown;
   private Console console;
 
   /** Shows the console watching the demo host through a token of {@code role}. */
   private void showConsole(Role role) throws Exception {
-    agent = LocalAgent.start("web01", demoHost.sources(), dir.resolve("audit.log"), role);
-    shown = ShownConsole.of(List.of(agent.host()));
+    shown =
+        ShownConsole.watching(
+            List.of(LocalAgent.start("web01", demoHost.sources(), dir.resolve("audit.log"), role)));
     console = shown.console();
   }
 
@@ -69,9 +69,6 @@ class ConsoleActionsTest {
   void closeConsole() throws Exception {
     if (shown != null) {
       shown.close();
-    }
-    if (agent != null) {
-      agent.close();
     }
   }
 

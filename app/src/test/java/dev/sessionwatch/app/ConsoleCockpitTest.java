@@ -40,12 +40,13 @@ class ConsoleCockpitTest {
     try (CockpitServer cockpit = CockpitServer.start(Files.createDirectory(dir.resolve("c")));
         UserAccount account = UserAccount.create();
         CockpitServer.Login login = cockpit.logIn(account.user(), account.password());
-        LocalAgent agent =
-            LocalAgent.start(
-                "panel01",
-                List.of(new CockpitSource(CockpitSettings.defaults())),
-                dir.resolve("audit.log"));
-        ShownConsole shown = ShownConsole.of(List.of(agent.host()))) {
+        ShownConsole shown =
+            ShownConsole.watching(
+                List.of(
+                    LocalAgent.start(
+                        "panel01",
+                        List.of(new CockpitSource(CockpitSettings.defaults())),
+                        dir.resolve("audit.log"))))) {
       robot.clickOn("#panel-tab");
       TableView<SessionRow> table = robot.lookup("#panel-table").queryTableView();
       WaitForAsyncUtils.waitFor(

@@ -40,9 +40,11 @@ class ConsoleFtpServerTest {
         UserAccount account = UserAccount.withFile(FILE, 2L * 1024 * 1024);
         FtpClientSession client =
             FtpClientSession.downloading(ftp.port(), account.user(), account.password(), FILE);
-        LocalAgent agent =
-            LocalAgent.start("ftp01", List.of(ftp.newSource()), dir.resolve("audit.log"));
-        ShownConsole shown = ShownConsole.of(List.of(agent.host()))) {
+        ShownConsole shown =
+            ShownConsole.watching(
+                List.of(
+                    LocalAgent.start(
+                        "ftp01", List.of(ftp.newSource()), dir.resolve("audit.log"))))) {
       robot.clickOn("#ftp-tab");
       TableView<SessionRow> table = robot.lookup("#ftp-table").queryTableView();
       WaitForAsyncUtils.waitFor(

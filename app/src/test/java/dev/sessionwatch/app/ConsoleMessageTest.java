@@ -38,7 +38,6 @@ class ConsoleMessageTest {
   private Session alice;
 
   @TempDir Path dir;
-  private LocalAgent agent;
   private ShownConsole shown;
 
   @BeforeEach
@@ -50,17 +49,15 @@ class ConsoleMessageTest {
             SessionAction.MESSAGE,
             SessionAction.DISCONNECT,
             SessionAction.LOGOUT);
-    agent = LocalAgent.start("win01", List.of(rdp), dir.resolve("audit.log"));
-    shown = ShownConsole.of(List.of(agent.host()));
+    shown =
+        ShownConsole.watching(
+            List.of(LocalAgent.start("win01", List.of(rdp), dir.resolve("audit.log"))));
   }
 
   @AfterEach
   void closeConsole() throws Exception {
     if (shown != null) {
       shown.close();
-    }
-    if (agent != null) {
-      agent.close();
     }
   }
 

@@ -34,7 +34,6 @@ class ConsoleTest {
   private final DemoHost demoHost =
       new DemoHost(
           "web01", 11, Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC), 0);
-  private LocalAgent agent;
   private ShownConsole shown;
   private Console console;
 
@@ -43,15 +42,15 @@ class ConsoleTest {
     for (int i = 0; i < 6; i++) {
       demoHost.addSession(SessionKind.FTP);
     }
-    agent = LocalAgent.start("web01", demoHost.sources(), dir.resolve("audit.log"));
-    shown = ShownConsole.of(List.of(agent.host()));
+    shown =
+        ShownConsole.watching(
+            List.of(LocalAgent.start("web01", demoHost.sources(), dir.resolve("audit.log"))));
     console = shown.console();
   }
 
   @AfterEach
   void closeConsole() throws Exception {
     shown.close();
-    agent.close();
   }
 
   @Test

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
@@ -38,7 +37,6 @@ class MainWindowScreenshotTest {
   private final Clock demoClock = Clock.fixed(Instant.now(), ZoneOffset.UTC);
 
   private DemoHost demoHost;
-  private final List<LocalAgent> agents = new ArrayList<>();
   private ShownConsole shown;
 
   @AfterEach
@@ -46,16 +44,17 @@ class MainWindowScreenshotTest {
     if (shown != null) {
       shown.close();
     }
-    agents.forEach(LocalAgent::close);
   }
 
   @Test
   void writesAScreenshotOfTheFtpTabWithTransfers(@TempDir Path dir) throws Exception {
     demoHost = busyDemoHost(3);
-    agents.add(LocalAgent.start("web01", demoHost.sources(), dir.resolve("audit.log")));
-    agents.add(LocalAgent.demo("web02"));
-    agents.add(LocalAgent.demo("mail01"));
-    shown = ShownConsole.of(agents.stream().map(LocalAgent::host).toList());
+    shown =
+        ShownConsole.watching(
+            List.of(
+                LocalAgent.start("web01", demoHost.sources(), dir.resolve("audit.log")),
+                LocalAgent.demo("web02"),
+                LocalAgent.demo("mail01")));
     Stage stage = shown.stage();
     robot.clickOn("#ftp-tab");
     TableView<SessionRow> table = robot.lookup("#ftp-table").queryTableView();

@@ -3,6 +3,7 @@ package dev.sessionwatch.app.testing;
 import dev.sessionwatch.app.Console;
 import dev.sessionwatch.app.SessionwatchApp;
 import dev.sessionwatch.app.fleet.WatchedHost;
+import dev.sessionwatch.app.local.LocalAgent;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -15,16 +16,19 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A console watching some hosts, shown in the primary stage with the app's stylesheet, and the
- * threads and HTTP client it runs on; {@link #close} stops them all.
+ * A console watching some agents' hosts, shown in the primary stage with the app's stylesheet, and
+ * the threads and HTTP client it runs on; {@link #close} stops them all, and the agents.
  */
 public final class ShownConsole implements AutoCloseable {
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
   private final OkHttpClient http = new OkHttpClient();
+  private final List<LocalAgent> agents;
   private final Stage stage;
   private Console console;
 
-  private ShownConsole(List<WatchedHost> hosts) throws Exception {
+  private ShownConsole(List<LocalAgent> agents) throws Exception {
+    this.agents = agents;
+    List<WatchedHost> hosts = agents.stream().map(LocalAgent::host).toList();
     stage = FxToolkit.registerPrimaryStage();
     FxToolkit.setupStage(
         primary -> {
@@ -37,8 +41,14 @@ public final class ShownConsole implements AutoCloseable {
         });
   }
 
-  public static ShownConsole of(List<WatchedHost> hosts) throws Exception {
-    return new ShownConsole(hosts);
+  /** Shows a console watching these agents' hosts; closing it closes the agents too. */
+  public static ShownConsole watching(List<LocalAgent> agents) throws Exception {
+    try {
+      return new ShownConsole(agents);
+    } catch (Exception | Error e) {
+      agents.forEach(LocalAgent::close);
+      throw e;
+    }
   }
 
   public Console console() {
@@ -58,5 +68,6 @@ public final class ShownConsole implements AutoCloseable {
     scheduler.shutdownNow();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
+    agents.forEach(LocalAgent::close);
   }
 }

@@ -52,6 +52,9 @@ final class SessionListCache {
     private final SessionList list;
     private byte[] body;
 
+    /** The changes from each remembered answer to this one, by its ETag, as rendered. */
+    private final Map<String, Optional<byte[]>> changes = new ConcurrentHashMap<>();
+
     private Answer(String etag, SessionList list) {
       this.etag = etag;
       this.list = list;
@@ -108,13 +111,10 @@ final class SessionListCache {
    * ETag, as a body ready to send; empty when no remembered answer has it.
    */
   Optional<byte[]> changesSince(Set<SessionKind> kinds, Answer now, String baseEtag) {
-    Read read = last;
-    if (read == null) {
-      return Optional.empty();
-    }
-    // Rendered once per read for every console whose list was the same.
-    return read.changes.computeIfAbsent(
-        kindsIndex(kinds) + baseEtag, key -> base(kinds, baseEtag).map(base -> changes(base, now)));
+    // Rendered once per answer for every console whose list was the same; kept with the answer
+    // they change to, which a newer read may already have replaced as the last.
+    return now.changes.computeIfAbsent(
+        baseEtag, key -> base(kinds, key).map(base -> changes(base, now)));
   }
 
   private Optional<Answer> base(Set<SessionKind> kinds, String etag) {
@@ -193,9 +193,6 @@ final class SessionListCache {
       this.collected = collected;
       this.actionsBefore = actionsBefore;
     }
-
-    /** Each remembered list's changes to this read's, by kinds and base ETag, as rendered. */
-    private final Map<String, Optional<byte[]>> changes = new ConcurrentHashMap<>();
 
     private Answer answer(Set<SessionKind> kinds) {
       int index = kindsIndex(kinds);

@@ -10,6 +10,7 @@ import dev.sessionwatch.protocol.ActionRequest;
 import dev.sessionwatch.protocol.Json;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionAction;
+import dev.sessionwatch.protocol.SessionChanges;
 import dev.sessionwatch.protocol.SessionKind;
 import dev.sessionwatch.protocol.SessionList;
 import java.io.IOException;
@@ -58,6 +59,28 @@ class SessionListCacheTest {
     }
 
     assertThat(terminals.listings()).isEqualTo(1);
+  }
+
+  @Test
+  void changesAreToTheAnswerTheyWereAskedForEvenWhenANewerReadCameMeanwhile() throws IOException {
+    terminals.add("1", "alice");
+    SessionListCache.Answer base = cache.answer(ALL);
+    clock.advance(WINDOW);
+    terminals.add("2", "bob");
+    SessionListCache.Answer older = cache.answer(ALL);
+    clock.advance(WINDOW);
+    terminals.add("3", "carol");
+    SessionListCache.Answer newer = cache.answer(ALL);
+
+    SessionChanges toOlder = changes(cache.changesSince(ALL, older, base.etag()).orElseThrow());
+    SessionChanges toNewer = changes(cache.changesSince(ALL, newer, base.etag()).orElseThrow());
+
+    assertThat(toOlder.changed()).extracting(Session::user).containsExactly("bob");
+    assertThat(toNewer.changed()).extracting(Session::user).containsExactly("bob", "carol");
+  }
+
+  private static SessionChanges changes(byte[] body) throws IOException {
+    return Json.mapper().readValue(body, SessionChanges.class);
   }
 
   @Test

@@ -1,24 +1,17 @@
 package dev.sessionwatch.agent.http;
 
 import dev.sessionwatch.agent.source.SessionCatalog;
-import dev.sessionwatch.protocol.Json;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionChanges;
 import dev.sessionwatch.protocol.SessionKind;
 import dev.sessionwatch.protocol.SessionList;
 import dev.sessionwatch.protocol.SourceError;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -50,14 +43,21 @@ final class SessionListCache {
   static final class Answer {
     private final String etag;
     private final SessionList list;
+    private final long readNumber;
     private byte[] body;
 
     /** The changes from each remembered answer to this one, by its ETag, as rendered. */
     private final Map<String, Optional<byte[]>> changes = new ConcurrentHashMap<>();
 
-    private Answer(String etag, SessionList list) {
+    private Answer(String etag, SessionList list, long readNumber) {
       this.etag = etag;
       this.list = list;
+      this.readNumber = readNumber;
+    }
+
+    /** Whether it says what {@code other} says, but perhaps not when. */
+    private boolean sameAs(SessionList other) {
+      return list.sessions().equals(other.sessions()) && list.errors().equals(other.errors());
     }
 
     String etag() {
@@ -90,6 +90,24 @@ final class SessionListCache {
 
   /** The reads before the last, newest first; guarded by {@link #reading}. */
   private final Deque<Read> earlier = new ArrayDeque<>();
+
+  /** Reads so far; guarded by {@link #reading}. */
+  private long reads;
+
+  /**
+   * Each set of kinds' answer from the newest read that rendered one, by its bits: a later list
+   * that says the same keeps its ETag. Guarded by itself.
+   */
+  private final Answer[] newest = new Answer[1 << SessionKind.values().length];
+
+  /**
+   * Makes this agent's ETags its own: a restarted agent numbers its lists from 1 again, and must
+   * not answer 304 to a list its predecessor gave.
+   */
+  private final String etagPrefix = HexFormat.of().toHexDigits(new SecureRandom().nextLong());
+
+  /** ETags given so far; guarded by {@link #newest}. */
+  private long etags;
 
   /**
    * @param window how long one read of the sources answers every request
@@ -165,7 +183,7 @@ final class SessionListCache {
       }
       last = null;
       long actionsBefore = catalog.actionCount();
-      read = new Read(catalog.collect(EnumSet.allOf(SessionKind.class)), actionsBefore);
+      read = new Read(catalog.collect(EnumSet.allOf(SessionKind.class)), actionsBefore, ++reads);
       read.answer(ALL_KINDS); // what consoles ask for: its ETag ready before the window starts
       read.freshUntil = clock.instant().plus(window);
       last = read;
@@ -183,15 +201,17 @@ final class SessionListCache {
   private final class Read {
     private final SessionCatalog.Collected collected;
     private final long actionsBefore;
+    private final long number;
     private volatile Instant freshUntil = Instant.MIN;
 
     /** One per set of kinds, by its bits; of two racing renderings, the first is kept. */
     private final AtomicReferenceArray<Answer> answers =
         new AtomicReferenceArray<>(1 << SessionKind.values().length);
 
-    private Read(SessionCatalog.Collected collected, long actionsBefore) {
+    private Read(SessionCatalog.Collected collected, long actionsBefore, long number) {
       this.collected = collected;
       this.actionsBefore = actionsBefore;
+      this.number = number;
     }
 
     private Answer answer(Set<SessionKind> kinds) {
@@ -211,24 +231,28 @@ final class SessionListCache {
           collected.errors().stream()
               .filter(error -> catalog.sourceKind(error.source()).map(kinds::contains).orElse(true))
               .toList();
-      String etag = etag(new SessionList(hostName, null, sessions, errors));
       SessionList list = new SessionList(hostName, collected.collectedAt(), sessions, errors);
-      return new Answer(etag, list);
+      return withEtag(kindsIndex(kinds), list, number);
     }
   }
 
-  /** A hash of the list's JSON, written straight into the digest rather than into memory. */
-  private static String etag(SessionList list) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
-        Json.mapper().writeValue(out, list);
+  /**
+   * The list as an answer: with the ETag of the newest answer of its kinds when it says the same,
+   * else with a new one. Comparing the sessions costs far less than hashing their JSON would, and a
+   * console that takes changes never needs that JSON.
+   */
+  private Answer withEtag(int kindsIndex, SessionList list, long readNumber) {
+    synchronized (newest) {
+      Answer previous = newest[kindsIndex];
+      String etag =
+          previous != null && previous.sameAs(list)
+              ? previous.etag
+              : '"' + etagPrefix + '-' + ++etags + '"';
+      Answer answer = new Answer(etag, list, readNumber);
+      if (previous == null || previous.readNumber < readNumber) {
+        newest[kindsIndex] = answer;
       }
-      return '"' + HexFormat.of().formatHex(Arrays.copyOf(digest.digest(), 16)) + '"';
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JRE has SHA-256", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to no stream at all cannot fail", e);
+      return answer;
     }
   }
 }

@@ -157,4 +157,33 @@ class SessionListCacheTest {
     assertThat(second.etag()).isEqualTo(first.etag());
     assertThat(list(second).collectedAt()).isAfter(list(first).collectedAt());
   }
+
+  @Test
+  void everyChangeGetsANewEtagAndARestartedAgentNeverGivesAnEarlierOne() {
+    Session alice = terminals.add("1", "alice");
+    SessionListCache.Answer first = cache.answer(ALL);
+    clock.advance(WINDOW);
+    terminals.add("2", "bob");
+    SessionListCache.Answer second = cache.answer(ALL);
+    clock.advance(WINDOW);
+    terminals.remove(alice.id());
+    SessionListCache.Answer third = cache.answer(ALL);
+    SessionListCache restarted = new SessionListCache(catalog, "web01", clock, WINDOW);
+
+    assertThat(List.of(first.etag(), second.etag(), third.etag(), restarted.answer(ALL).etag()))
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aSetOfKindsKeepsItsEtagWhileItsOwnSessionsStayTheSame() {
+    Set<SessionKind> terminalOnly = EnumSet.of(SessionKind.TERMINAL);
+    terminals.add("1", "alice");
+    SessionListCache.Answer first = cache.answer(terminalOnly);
+    clock.advance(WINDOW);
+    ftp.add("7", "carol");
+    SessionListCache.Answer second = cache.answer(terminalOnly);
+
+    assertThat(second.etag()).isEqualTo(first.etag());
+    assertThat(cache.answer(ALL).etag()).isNotEqualTo(second.etag());
+  }
 }

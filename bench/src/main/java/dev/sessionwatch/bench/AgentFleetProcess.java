@@ -15,9 +15,12 @@ import java.util.List;
  * Runs in its own JVM, started by {@link EngineRun}, so that the agents' work is not counted as the
  * console's: {@code args[0]} agents, each serving a simulated host of {@code args[1]} sessions on
  * its own loopback port. Prints {@code TOKEN token}, one {@code AGENT name uri} line each, then
- * {@code READY}; ends when its input ends.
+ * {@code READY}; then answers each {@link #COMPILED} line with the milliseconds it has spent
+ * compiling so far, and ends when its input ends.
  */
 public final class AgentFleetProcess {
+  static final String COMPILED = "compiled";
+
   private AgentFleetProcess() {}
 
   public static void main(String[] args) throws Exception {
@@ -37,8 +40,10 @@ public final class AgentFleetProcess {
       System.out.println("READY");
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      while (in.readLine() != null) {
-        // Nothing to do until the input ends.
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (line.equals(COMPILED)) {
+          System.out.println(WarmUp.compiledHere());
+        }
       }
     } finally {
       agents.forEach(DemoAgent::close);

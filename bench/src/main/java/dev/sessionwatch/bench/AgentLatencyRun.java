@@ -38,20 +38,26 @@ final class AgentLatencyRun {
   private final int sessions;
   private final int clients;
   private final Duration period;
-  private final Duration warmUp;
+  private final Duration longestWarmUp;
   private final Duration measured;
 
-  AgentLatencyRun(int sessions, int clients, Duration period, Duration warmUp, Duration measured) {
+  AgentLatencyRun(
+      int sessions, int clients, Duration period, Duration longestWarmUp, Duration measured) {
     this.sessions = sessions;
     this.clients = clients;
     this.period = period;
-    this.warmUp = warmUp;
+    this.longestWarmUp = longestWarmUp;
     this.measured = measured;
   }
 
-  /** What one run measured. */
+  /**
+   * What one run measured.
+   *
+   * @param warmUp the polling before the measured, until the compilers went quiet
+   */
   record Result(
       int sessions,
+      WarmUp.Result warmUp,
       Percentiles latencyMillis,
       double notModifiedShare,
       double changesShare,
@@ -70,21 +76,23 @@ final class AgentLatencyRun {
         DemoAgent agent = DemoAgent.start("agent-bench", sessions, tokens, auditLog, 8)) {
       ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
       long start = System.nanoTime();
-      long measureFrom = start + warmUp.toNanos();
-      long end = measureFrom + measured.toNanos();
+      Measured window = new Measured();
       List<Future<?>> running = new ArrayList<>();
       SplittableRandom random = new SplittableRandom(7);
       for (int client = 0; client < clients; client++) {
         OkHttpClient http = base.newBuilder().connectionPool(new ConnectionPool()).build();
         long phase = random.nextLong(period.toNanos());
         running.add(
-            pollers.submit(
-                () -> poll(http, agent.uri(), token, start + phase, measureFrom, end, samples)));
+            pollers.submit(() -> poll(http, agent.uri(), token, start + phase, window, samples)));
       }
-      sleepUntil(measureFrom);
+      WarmUp.Result warmUp =
+          WarmUp.until(longestWarmUp, WarmUp::compiledHere, () -> Thread.sleep(1000));
+      long measureFrom = System.nanoTime();
+      window.end = measureFrom + measured.toNanos();
+      window.from = measureFrom;
       long readsBefore = agent.sourceReads();
       for (Future<?> poller : running) {
-        poller.get(warmUp.plus(measured).toSeconds() + 60, TimeUnit.SECONDS);
+        poller.get(measured.toSeconds() + 60, TimeUnit.SECONDS);
       }
       long reads = agent.sourceReads() - readsBefore;
       double seconds = (System.nanoTime() - measureFrom) / 1e9;
@@ -93,6 +101,7 @@ final class AgentLatencyRun {
       long changes = samples.stream().filter(sample -> sample.status == 226).count();
       return new Result(
           sessions,
+          warmUp,
           new Percentiles(millis),
           (double) notModified / millis.length,
           (double) changes / millis.length,
@@ -111,19 +120,24 @@ final class AgentLatencyRun {
 
   private record Sample(double millis, int status) {}
 
+  /** When the measured polling starts and ends; both unknown until the warm-up is over. */
+  private static final class Measured {
+    volatile long from = Long.MAX_VALUE;
+    volatile long end = Long.MAX_VALUE;
+  }
+
   private Void poll(
       OkHttpClient http,
       URI agent,
       String token,
       long firstAt,
-      long measureFrom,
-      long end,
+      Measured window,
       ConcurrentLinkedQueue<Sample> samples)
       throws IOException, InterruptedException {
     String etag = null;
     long next = firstAt;
     try {
-      while (next < end) {
+      while (next < window.end) {
         sleepUntil(next);
         Request.Builder request =
             new Request.Builder()
@@ -142,7 +156,7 @@ final class AgentLatencyRun {
           } else if (response.code() != 304) {
             throw new IOException("the agent answered HTTP " + response.code());
           }
-          if (sent >= measureFrom) {
+          if (sent >= window.from) {
             samples.add(new Sample((answered - sent) / 1e6, response.code()));
           }
         }

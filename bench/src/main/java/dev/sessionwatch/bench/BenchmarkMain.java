@@ -46,27 +46,27 @@ public final class BenchmarkMain {
   record Scale(
       List<Integer> agentSessions,
       int agentTargetSessions,
-      Duration agentWarmUp,
+      Duration agentLongestWarmUp,
       Duration agentMeasured,
       List<Integer> memorySessions,
       Duration memoryPolling,
       List<Integer> servers,
-      int engineWarmUpRounds,
+      Duration engineLongestWarmUp,
       int engineMeasuredRounds,
-      int uiWarmUps,
+      Duration uiLongestWarmUp,
       int uiRefreshes) {
     Scale withServers(List<Integer> sizes) {
       return new Scale(
           agentSessions,
           agentTargetSessions,
-          agentWarmUp,
+          agentLongestWarmUp,
           agentMeasured,
           memorySessions,
           memoryPolling,
           sizes,
-          engineWarmUpRounds,
+          engineLongestWarmUp,
           engineMeasuredRounds,
-          uiWarmUps,
+          uiLongestWarmUp,
           uiRefreshes);
     }
 
@@ -74,27 +74,27 @@ public final class BenchmarkMain {
         new Scale(
             List.of(250, 1000, 4000),
             1000,
-            Duration.ofSeconds(3),
+            Duration.ofSeconds(60),
             Duration.ofSeconds(10),
             List.of(2500, 5000, 10000),
             Duration.ofSeconds(4),
             List.of(50, 200, 500),
-            3,
+            Duration.ofSeconds(150),
             10,
-            30,
+            Duration.ofSeconds(60),
             30);
     static final Scale QUICK =
         new Scale(
             List.of(20),
             20,
-            Duration.ofMillis(300),
+            Duration.ZERO,
             Duration.ofSeconds(1),
             List.of(50),
             Duration.ofSeconds(1),
             List.of(2),
+            Duration.ZERO,
             1,
-            1,
-            1,
+            Duration.ZERO,
             2);
   }
 
@@ -109,7 +109,7 @@ public final class BenchmarkMain {
                         sessions,
                         50,
                         Duration.ofMillis(100),
-                        scale.agentWarmUp(),
+                        scale.agentLongestWarmUp(),
                         scale.agentMeasured())
                     .run(),
                 sessions == scale.agentTargetSessions()));
@@ -131,14 +131,14 @@ public final class BenchmarkMain {
         figures.addAll(
             engine(
                 new EngineRun(
-                        servers, 100, scale.engineWarmUpRounds(), scale.engineMeasuredRounds())
+                        servers, 100, scale.engineLongestWarmUp(), scale.engineMeasuredRounds())
                     .run()));
       }
     }
     if (only.contains("ui")) {
       for (int servers : scale.servers()) {
         progress("UI, " + servers * 100 + " rows");
-        figures.addAll(ui(new UiRun(servers, scale.uiWarmUps(), scale.uiRefreshes()).run()));
+        figures.addAll(ui(new UiRun(servers, scale.uiLongestWarmUp(), scale.uiRefreshes()).run()));
       }
     }
     if (only.contains("jmh") && scale.agentSessions().size() > 1) {
@@ -153,6 +153,7 @@ public final class BenchmarkMain {
     double median = result.latencyMillis().median();
     double p99 = result.latencyMillis().at(99);
     return List.of(
+        warmUp("agent warm-up", at, result.warmUp()),
         targeted
             ? Figure.under("agent GET /v1/sessions median, 50 clients" + at, median, 2, "ms")
             : Figure.info("agent GET /v1/sessions median, 50 clients" + at, median, "ms"),
@@ -194,6 +195,7 @@ public final class BenchmarkMain {
   private static List<Figure> engine(EngineRun.Result result) {
     String at = ", " + result.servers() + " servers x 100 sessions";
     return List.of(
+        warmUp("console and agents warm-up", at, result.warmUp()),
         Figure.under("console round time, max" + at, result.roundMillis().max(), 500, "ms"),
         Figure.info("console round time, median" + at, result.roundMillis().median(), "ms"),
         Figure.under("console CPU, % of one core" + at, result.cpuPercentOfOneCore(), 25, "%"),
@@ -225,6 +227,12 @@ public final class BenchmarkMain {
         Figure.holds("UI selection survives refreshes" + at, result.selectionKept(), "kept"),
         Figure.holds("UI scroll position survives refreshes" + at, result.scrollKept(), "kept"),
         Figure.holds("UI sort order survives refreshes" + at, result.sortKept(), "kept"));
+  }
+
+  /** How long the warm-up took, and whether the compilers went quiet or it ran out of time. */
+  private static Figure warmUp(String what, String at, WarmUp.Result warmUp) {
+    String until = warmUp.settled() ? " until the JIT went quiet" : ", stopped: JIT still busy";
+    return Figure.info(what + until + at, warmUp.took().toMillis() / 1000.0, "s");
   }
 
   private static void progress(String what) {

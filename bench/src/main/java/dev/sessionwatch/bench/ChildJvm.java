@@ -63,6 +63,12 @@ final class ChildJvm implements AutoCloseable {
     in.println(line);
   }
 
+  /** Sends {@code line} and answers the child's next line. */
+  String ask(String line) throws IOException {
+    send(line);
+    return readLine();
+  }
+
   /** Closes its input, which tells it to end, and waits a little for it to. */
   @Override
   public void close() throws InterruptedException {

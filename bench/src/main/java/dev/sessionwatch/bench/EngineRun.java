@@ -13,6 +13,8 @@ import dev.sessionwatch.app.hosts.ServerListViewModel;
 import dev.sessionwatch.app.hosts.StatusLineViewModel;
 import dev.sessionwatch.app.sessions.SessionsViewModel;
 import dev.sessionwatch.protocol.SessionKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Clock;
@@ -39,25 +41,25 @@ final class EngineRun {
 
   private final int servers;
   private final int sessionsEach;
-  private final int warmUpRounds;
+  private final Duration longestWarmUp;
   private final int measuredRounds;
 
-  EngineRun(int servers, int sessionsEach, int warmUpRounds, int measuredRounds) {
+  EngineRun(int servers, int sessionsEach, Duration longestWarmUp, int measuredRounds) {
     this.servers = servers;
     this.sessionsEach = sessionsEach;
-    this.warmUpRounds = warmUpRounds;
+    this.longestWarmUp = longestWarmUp;
     this.measuredRounds = measuredRounds;
   }
 
   /**
-   * @param rows the sessions shown at the end, to check the engine saw them all
-   */
-  /**
+   * @param warmUp the rounds before the measured ones, until both JVMs' compilers went quiet
    * @param agentsCpuPercentOfOneCore the agents' JVM over the same rounds: on a 2-core machine they
    *     and the console share the cores, so a round can be no shorter than both need
+   * @param rows the sessions shown at the end, to check the engine saw them all
    */
   record Result(
       int servers,
+      WarmUp.Result warmUp,
       Percentiles roundMillis,
       double cpuPercentOfOneCore,
       double agentsCpuPercentOfOneCore,
@@ -105,7 +107,12 @@ final class EngineRun {
                     return built;
                   })
               .get(60, TimeUnit.SECONDS);
-      awaitRounds(rounds, warmUpRounds);
+      WarmUp.Result warmUp =
+          WarmUp.until(
+              longestWarmUp,
+              () -> WarmUp.compiledHere() + compiled(agents),
+              () -> awaitRounds(rounds, rounds.completeRounds() + 1));
+      int warmUpRounds = rounds.completeRounds();
       OperatingSystemMXBean os =
           (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       long cpuBefore = os.getProcessCpuTime();
@@ -134,6 +141,7 @@ final class EngineRun {
       fx.submit(engine.pollers::close).get(60, TimeUnit.SECONDS);
       return new Result(
           hosts.size(),
+          warmUp,
           new Percentiles(lengths),
           100.0 * cpu / wall,
           100.0 * agentsCpu / wall,
@@ -145,6 +153,14 @@ final class EngineRun {
       fx.shutdownNow();
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
+    }
+  }
+
+  private static long compiled(ChildJvm agents) {
+    try {
+      return Long.parseLong(agents.ask(AgentFleetProcess.COMPILED));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -16,6 +16,7 @@ import dev.sessionwatch.app.sessions.SessionsViewModel;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionKind;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -46,13 +47,19 @@ final class UiRun {
   private static final List<String> SEARCH_TERMS =
       List.of("shop", "203.0.113.7", "blog_ftp", "photo-1", "httpdocs/images", "anonymous");
 
+  /** Refreshes, or rounds of every search term, in one slice of the warm-up. */
+  private static final int WARM_UP_SLICE = 5;
+
   private final int servers;
-  private final int warmUps;
+  private final Duration longestWarmUp;
   private final int refreshes;
 
-  UiRun(int servers, int warmUps, int refreshes) {
+  /**
+   * @param longestWarmUp the longest warm-up of refreshes, and then of searches
+   */
+  UiRun(int servers, Duration longestWarmUp, int refreshes) {
     this.servers = servers;
-    this.warmUps = warmUps;
+    this.longestWarmUp = longestWarmUp;
     this.refreshes = refreshes;
   }
 
@@ -72,30 +79,20 @@ final class UiRun {
       Set<SessionKey> selected = Headless.onFx(window::selectedKeys);
       int firstVisible = Headless.onFx(window::firstVisible);
       List<Double> refreshTimes = new ArrayList<>();
-      for (int refresh = 0; refresh < warmUps + refreshes; refresh++) {
-        List<Answer> answers = window.refreshed();
-        double millis = Headless.onFx(() -> window.apply(answers));
-        if (refresh >= warmUps) {
-          refreshTimes.add(millis);
-        }
-        Thread.sleep(30); // lets the renderer draw the frame, as between two real refreshes
-      }
+      WarmUp.until(
+          longestWarmUp,
+          WarmUp::compiledHere,
+          () -> refresh(window, WARM_UP_SLICE, new ArrayList<>()));
+      refresh(window, refreshes, refreshTimes);
       boolean selectionKept = Headless.onFx(window::selectedKeys).equals(selected);
       boolean scrollKept = Headless.onFx(window::firstVisible) == firstVisible;
       boolean sortKept = Headless.onFx(window::sortedByLogin);
       List<Double> filterTimes = new ArrayList<>();
-      int searchWarmUps = Math.max(1, warmUps / SEARCH_TERMS.size());
-      int searches = Math.max(2, refreshes / SEARCH_TERMS.size());
-      for (int round = 0; round < searchWarmUps + searches; round++) {
-        for (String term : SEARCH_TERMS) {
-          double millis = Headless.onFx(() -> window.search(term));
-          if (round >= searchWarmUps) {
-            filterTimes.add(millis);
-          }
-          Thread.sleep(30);
-          Headless.onFx(() -> window.search(""));
-        }
-      }
+      WarmUp.until(
+          longestWarmUp,
+          WarmUp::compiledHere,
+          () -> search(window, WARM_UP_SLICE, new ArrayList<>()));
+      search(window, Math.max(2, refreshes / SEARCH_TERMS.size()), filterTimes);
       return new Result(
           Headless.onFx(window::rows),
           new Percentiles(refreshTimes.stream().mapToDouble(Double::doubleValue).toArray()),
@@ -109,6 +106,29 @@ final class UiRun {
             window.stage.close();
             return null;
           });
+    }
+  }
+
+  /** Applies {@code count} refreshes, adding the time each took to {@code times}. */
+  private static void refresh(Window window, int count, List<Double> times) throws Exception {
+    for (int refresh = 0; refresh < count; refresh++) {
+      List<Answer> answers = window.refreshed();
+      times.add(Headless.onFx(() -> window.apply(answers)));
+      Thread.sleep(30); // lets the renderer draw the frame, as between two real refreshes
+    }
+  }
+
+  /**
+   * Searches for every term {@code rounds} times, adding the time each took to {@code times}, and
+   * clears the search after each.
+   */
+  private static void search(Window window, int rounds, List<Double> times) throws Exception {
+    for (int round = 0; round < rounds; round++) {
+      for (String term : SEARCH_TERMS) {
+        times.add(Headless.onFx(() -> window.search(term)));
+        Thread.sleep(30);
+        Headless.onFx(() -> window.search(""));
+      }
     }
   }
 

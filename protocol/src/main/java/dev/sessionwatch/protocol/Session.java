@@ -72,6 +72,72 @@ public record Session(
     return actions.contains(action);
   }
 
+  /**
+   * Written out, as the record's own would be: with 25 components, the record's generated {@code
+   * equals} is a chain of method handles too deep for the JIT to inline, and it took most of an
+   * agent's CPU comparing lists. {@code SessionTest} checks that every component is compared.
+   */
+  @Override
+  public boolean equals(Object object) {
+    return this == object
+        || object instanceof Session other
+            && id.equals(other.id)
+            && kind == other.kind
+            && Objects.equals(source, other.source)
+            && Objects.equals(user, other.user)
+            && Objects.equals(userType, other.userType)
+            && Objects.equals(clientAddress, other.clientAddress)
+            && Objects.equals(loginTime, other.loginTime)
+            && Objects.equals(idleSince, other.idleSince)
+            && Objects.equals(state, other.state)
+            && Objects.equals(actions, other.actions)
+            && Objects.equals(panel, other.panel)
+            && Objects.equals(domain, other.domain)
+            && Objects.equals(currentDirectory, other.currentDirectory)
+            && Objects.equals(currentFile, other.currentFile)
+            && Objects.equals(currentCommand, other.currentCommand)
+            && Objects.equals(previousCommand, other.previousCommand)
+            && Objects.equals(commandStartTime, other.commandStartTime)
+            && Objects.equals(transferRateBytesPerSecond, other.transferRateBytesPerSecond)
+            && Objects.equals(progress, other.progress)
+            && Objects.equals(bytesSent, other.bytesSent)
+            && Objects.equals(bytesReceived, other.bytesReceived)
+            && Objects.equals(lastReplyCode, other.lastReplyCode)
+            && Objects.equals(line, other.line)
+            && Objects.equals(remoteHost, other.remoteHost)
+            && Objects.equals(attributes, other.attributes);
+  }
+
+  @Override
+  public int hashCode() {
+    int hash = id.hashCode();
+    hash = 31 * hash + Objects.hashCode(kind);
+    hash = 31 * hash + Objects.hashCode(source);
+    hash = 31 * hash + Objects.hashCode(user);
+    hash = 31 * hash + Objects.hashCode(userType);
+    hash = 31 * hash + Objects.hashCode(clientAddress);
+    hash = 31 * hash + Objects.hashCode(loginTime);
+    hash = 31 * hash + Objects.hashCode(idleSince);
+    hash = 31 * hash + Objects.hashCode(state);
+    hash = 31 * hash + Objects.hashCode(actions);
+    hash = 31 * hash + Objects.hashCode(panel);
+    hash = 31 * hash + Objects.hashCode(domain);
+    hash = 31 * hash + Objects.hashCode(currentDirectory);
+    hash = 31 * hash + Objects.hashCode(currentFile);
+    hash = 31 * hash + Objects.hashCode(currentCommand);
+    hash = 31 * hash + Objects.hashCode(previousCommand);
+    hash = 31 * hash + Objects.hashCode(commandStartTime);
+    hash = 31 * hash + Objects.hashCode(transferRateBytesPerSecond);
+    hash = 31 * hash + Objects.hashCode(progress);
+    hash = 31 * hash + Objects.hashCode(bytesSent);
+    hash = 31 * hash + Objects.hashCode(bytesReceived);
+    hash = 31 * hash + Objects.hashCode(lastReplyCode);
+    hash = 31 * hash + Objects.hashCode(line);
+    hash = 31 * hash + Objects.hashCode(remoteHost);
+    hash = 31 * hash + Objects.hashCode(attributes);
+    return hash;
+  }
+
   public static Builder builder(String id, SessionKind kind, String source) {
     return new Builder(id, kind, source);
   }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import javafx.beans.Observable;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -33,12 +32,7 @@ import javafx.collections.ObservableList;
  */
 public final class Fleet {
   private final Clock clock;
-  private final ObservableList<Host> hosts =
-      FXCollections.observableArrayList(
-          host ->
-              new Observable[] {
-                host.statusProperty(), host.lastRefreshProperty(), host.sourcesProperty()
-              });
+  private final HostList hosts = new HostList();
   private final ObservableList<Host> readOnlyHosts =
       FXCollections.unmodifiableObservableList(hosts);
   private final Map<SessionKind, SessionRowList> rows = new EnumMap<>(SessionKind.class);
@@ -91,7 +85,7 @@ public final class Fleet {
    */
   public Host addHost(String name, boolean demo) {
     Host host = new Host(name, demo);
-    hosts.add(host);
+    hosts.append(host);
     rowsByHost.put(host, new HostRows());
     return host;
   }
@@ -102,13 +96,12 @@ public final class Fleet {
    */
   public Host replaceHost(Host old, String name, boolean demo) {
     Host host = new Host(name, demo);
-    int index = hosts.indexOf(old);
-    if (index < 0) {
-      hosts.add(host);
-    } else {
+    if (hosts.contains(old)) {
       dropRows(old);
       rowsByHost.remove(old);
-      hosts.set(index, host);
+      hosts.replace(old, host);
+    } else {
+      hosts.append(host);
     }
     rowsByHost.put(host, new HostRows());
     return host;
@@ -116,7 +109,7 @@ public final class Fleet {
 
   /** Stops showing a host and its sessions; an answer still under way for it is dropped. */
   public void removeHost(Host host) {
-    if (hosts.remove(host)) {
+    if (hosts.drop(host)) {
       dropRows(host);
       rowsByHost.remove(host);
     }
@@ -169,8 +162,8 @@ public final class Fleet {
   }
 
   /**
-   * Runs {@code answers}, which applies answers to the fleet, announcing what they change in each
-   * list of sessions as one change at the end.
+   * Runs {@code answers}, which applies answers to the fleet, announcing what they change in the
+   * hosts and in each list of sessions as one change of each at the end.
    */
   public void together(Runnable answers) {
     if (holding) {
@@ -178,11 +171,13 @@ public final class Fleet {
       return;
     }
     holding = true;
+    hosts.hold();
     rows.values().forEach(SessionRowList::hold);
     try {
       answers.run();
     } finally {
       holding = false;
+      hosts.release();
       rows.values().forEach(SessionRowList::release);
     }
   }

@@ -250,6 +250,56 @@ class FleetTest {
   }
 
   @Test
+  void answersAppliedTogetherUpdateTheHostsOnceInOrderAndAnAnswerAloneAtOnce() {
+    Host web03 = fleet.addHost("web03");
+    List<String> changes = new ArrayList<>();
+    fleet
+        .hosts()
+        .addListener(
+            (ListChangeListener<Host>) change -> changes.add(String.join(", ", updates(change))));
+
+    fleet.together(
+        () -> {
+          fleet.apply(web03, answer(T0, terminal("utmp:1", "alice")));
+          fleet.apply(web01, answer(T0, terminal("utmp:2", "bob")));
+        });
+    List<String> together = List.copyOf(changes);
+    changes.clear();
+    clock.advance(Duration.ofSeconds(2));
+    fleet.apply(web02, answer(T0.plusSeconds(2), terminal("utmp:3", "carol")));
+
+    assertThat(together).containsExactly("updated 0, updated 2");
+    assertThat(changes).isNotEmpty().allMatch(change -> change.equals("updated 1"));
+    assertThat(fleet.hosts().indexOf(web03)).isEqualTo(2);
+  }
+
+  @Test
+  void aHostRemovedWhileItsUpdateWaitsIsOnlyRemoved() {
+    Host web03 = fleet.addHost("web03");
+    List<String> changes = recordChanges(fleet.hosts());
+
+    fleet.together(
+        () -> {
+          fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
+          fleet.apply(web03, answer(T0, terminal("utmp:2", "bob")));
+          fleet.removeHost(web01);
+        });
+
+    assertThat(changes).containsExactly("removed 0", "updated 1");
+    assertThat(fleet.hosts()).containsExactly(web02, web03);
+    assertThat(fleet.hosts().indexOf(web03)).isEqualTo(1);
+    assertThat(fleet.hosts().indexOf(web01)).isEqualTo(-1);
+  }
+
+  private static List<String> updates(ListChangeListener.Change<? extends Host> change) {
+    List<String> updates = new ArrayList<>();
+    while (change.next()) {
+      updates.add((change.wasUpdated() ? "updated " : "other ") + change.getFrom());
+    }
+    return updates;
+  }
+
+  @Test
   void aRowAddedAndRemovedInOneBatchIsNoChangeAtAll() {
     fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
     List<String> changes = recordChanges(terminals);
@@ -481,10 +531,10 @@ class FleetTest {
   }
 
   /** Each change as "updated I", "replaced I", "added I" or "removed I". */
-  private static List<String> recordChanges(ObservableList<SessionRow> list) {
+  private static <T> List<String> recordChanges(ObservableList<T> list) {
     List<String> changes = new ArrayList<>();
     list.addListener(
-        (ListChangeListener<SessionRow>)
+        (ListChangeListener<T>)
             change -> {
               while (change.next()) {
                 if (change.wasUpdated()) {

@@ -47,7 +47,7 @@ final class SessionListCache {
     private byte[] body;
 
     /** The changes from each remembered answer to this one, by its ETag, as rendered. */
-    private final Map<String, Optional<byte[]>> changes = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> changes = new ConcurrentHashMap<>();
 
     private Answer(String etag, SessionList list, long readNumber) {
       this.etag = etag;
@@ -130,9 +130,11 @@ final class SessionListCache {
    */
   Optional<byte[]> changesSince(Set<SessionKind> kinds, Answer now, String baseEtag) {
     // Rendered once per answer for every console whose list was the same; kept with the answer
-    // they change to, which a newer read may already have replaced as the last.
-    return now.changes.computeIfAbsent(
-        baseEtag, key -> base(kinds, key).map(base -> changes(base, now)));
+    // they change to, which a newer read may already have replaced as the last. An ETag it does
+    // not remember is not kept: any client may send any number of them.
+    return Optional.ofNullable(
+        now.changes.computeIfAbsent(
+            baseEtag, key -> base(kinds, key).map(base -> changes(base, now)).orElse(null)));
   }
 
   private Optional<Answer> base(Set<SessionKind> kinds, String etag) {

@@ -186,4 +186,20 @@ class SessionListCacheTest {
     assertThat(second.etag()).isEqualTo(first.etag());
     assertThat(cache.answer(ALL).etag()).isNotEqualTo(second.etag());
   }
+
+  @Test
+  void anEtagItNeverGaveHasNoChangesAndLeavesTheRememberedOnesAlone() throws IOException {
+    terminals.add("1", "alice");
+    SessionListCache.Answer base = cache.answer(ALL);
+    clock.advance(WINDOW);
+    terminals.add("2", "bob");
+    SessionListCache.Answer now = cache.answer(ALL);
+
+    for (int guess = 0; guess < 100; guess++) {
+      assertThat(cache.changesSince(ALL, now, "\"guess-" + guess + "\"")).isEmpty();
+    }
+    SessionChanges changes = changes(cache.changesSince(ALL, now, base.etag()).orElseThrow());
+
+    assertThat(changes.changed()).extracting(Session::user).containsExactly("bob");
+  }
 }

@@ -65,18 +65,21 @@ class SessionListCacheTest {
   void changesAreToTheAnswerTheyWereAskedForEvenWhenANewerReadCameMeanwhile() throws IOException {
     terminals.add("1", "alice");
     SessionListCache.Answer base = cache.answer(ALL);
-    clock.advance(WINDOW);
-    terminals.add("2", "bob");
-    SessionListCache.Answer older = cache.answer(ALL);
-    clock.advance(WINDOW);
-    terminals.add("3", "carol");
-    SessionListCache.Answer newer = cache.answer(ALL);
+    SessionListCache.Answer older = nextReadAfterLogin("2", "bob");
+    SessionListCache.Answer newer = nextReadAfterLogin("3", "carol");
 
     SessionChanges toOlder = changes(cache.changesSince(ALL, older, base.etag()).orElseThrow());
     SessionChanges toNewer = changes(cache.changesSince(ALL, newer, base.etag()).orElseThrow());
 
     assertThat(toOlder.changed()).extracting(Session::user).containsExactly("bob");
     assertThat(toNewer.changed()).extracting(Session::user).containsExactly("bob", "carol");
+  }
+
+  /** The answer of the next window's read, after {@code user} logged in. */
+  private SessionListCache.Answer nextReadAfterLogin(String idSuffix, String user) {
+    clock.advance(WINDOW);
+    terminals.add(idSuffix, user);
+    return cache.answer(ALL);
   }
 
   private static SessionChanges changes(byte[] body) throws IOException {
@@ -162,9 +165,7 @@ class SessionListCacheTest {
   void everyChangeGetsANewEtagAndARestartedAgentNeverGivesAnEarlierOne() {
     Session alice = terminals.add("1", "alice");
     SessionListCache.Answer first = cache.answer(ALL);
-    clock.advance(WINDOW);
-    terminals.add("2", "bob");
-    SessionListCache.Answer second = cache.answer(ALL);
+    SessionListCache.Answer second = nextReadAfterLogin("2", "bob");
     clock.advance(WINDOW);
     terminals.remove(alice.id());
     SessionListCache.Answer third = cache.answer(ALL);
@@ -191,9 +192,7 @@ class SessionListCacheTest {
   void anEtagItNeverGaveHasNoChangesAndLeavesTheRememberedOnesAlone() throws IOException {
     terminals.add("1", "alice");
     SessionListCache.Answer base = cache.answer(ALL);
-    clock.advance(WINDOW);
-    terminals.add("2", "bob");
-    SessionListCache.Answer now = cache.answer(ALL);
+    SessionListCache.Answer now = nextReadAfterLogin("2", "bob");
 
     for (int guess = 0; guess < 100; guess++) {
       assertThat(cache.changesSince(ALL, now, "\"guess-" + guess + "\"")).isEmpty();

@@ -5,7 +5,7 @@ import dev.sessionwatch.app.agent.SessionSnapshot;
 import dev.sessionwatch.app.fleet.Fleet;
 import dev.sessionwatch.app.fleet.Host;
 import dev.sessionwatch.app.fleet.ListingDiff;
-import dev.sessionwatch.protocol.Session;
+import dev.sessionwatch.protocol.SessionList;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +55,7 @@ public class FleetApplyBenchmark {
 
   private void apply(int host, int which) {
     AgentResponse<SessionSnapshot> answer = answers.get(host).get(which);
-    List<Session> listed =
-        ((AgentResponse.Success<SessionSnapshot>) answer).value().list().sessions();
+    SessionList listed = ((AgentResponse.Success<SessionSnapshot>) answer).value().list();
     fleet.apply(hosts.get(host), answer, listings.get(host).next(listed));
   }
 }

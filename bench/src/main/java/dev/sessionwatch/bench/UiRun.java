@@ -13,8 +13,8 @@ import dev.sessionwatch.app.fleet.SessionRow;
 import dev.sessionwatch.app.hosts.ServerListViewModel;
 import dev.sessionwatch.app.sessions.SessionsView;
 import dev.sessionwatch.app.sessions.SessionsViewModel;
-import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionKind;
+import dev.sessionwatch.protocol.SessionList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -176,7 +176,7 @@ final class UiRun {
       for (int index = 0; index < servers; index++) {
         AgentResponse<SessionSnapshot> answer = hosts.get(index).answer();
         listings.add(new ListingDiff());
-        fleet.apply(fleetHosts.get(index), answer, listings.get(index).next(sessionsOf(answer)));
+        fleet.apply(fleetHosts.get(index), answer, listings.get(index).next(listingOf(answer)));
       }
       layout();
     }
@@ -208,7 +208,7 @@ final class UiRun {
       List<Answer> answers = new ArrayList<>();
       for (int index = 0; index < hosts.size(); index++) {
         AgentResponse<SessionSnapshot> answer = hosts.get(index).refreshed();
-        answers.add(new Answer(answer, listings.get(index).next(sessionsOf(answer))));
+        answers.add(new Answer(answer, listings.get(index).next(listingOf(answer))));
       }
       return answers;
     }
@@ -267,8 +267,8 @@ final class UiRun {
       return true;
     }
 
-    private static List<Session> sessionsOf(AgentResponse<SessionSnapshot> answer) {
-      return ((AgentResponse.Success<SessionSnapshot>) answer).value().list().sessions();
+    private static SessionList listingOf(AgentResponse<SessionSnapshot> answer) {
+      return ((AgentResponse.Success<SessionSnapshot>) answer).value().list();
     }
 
     int rows() {

@@ -11,11 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -148,19 +145,8 @@ final class SessionListCache {
         .findFirst();
   }
 
-  private byte[] changes(Answer base, Answer now) {
-    Map<String, Session> before = new HashMap<>();
-    base.list().sessions().forEach(session -> before.putIfAbsent(session.id(), session));
-    List<Session> changed = new ArrayList<>();
-    Set<String> listed = new HashSet<>();
-    for (Session session : now.list().sessions()) {
-      if (listed.add(session.id()) && !session.equals(before.get(session.id()))) {
-        changed.add(session);
-      }
-    }
-    List<String> gone = before.keySet().stream().filter(id -> !listed.contains(id)).toList();
-    return Response.toJson(
-        new SessionChanges(hostName, now.list().collectedAt(), changed, gone, now.list().errors()));
+  private static byte[] changes(Answer base, Answer now) {
+    return Response.toJson(SessionChanges.between(base.list().sessions(), now.list()));
   }
 
   private static int kindsIndex(Set<SessionKind> kinds) {

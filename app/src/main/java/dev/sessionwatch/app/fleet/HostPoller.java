@@ -130,7 +130,7 @@ public final class HostPoller implements AutoCloseable {
       return null;
     }
     SessionSnapshot snapshot = success.value();
-    return snapshot.modified() ? listings.next(snapshot.list().sessions()) : listings.unchanged();
+    return snapshot.modified() ? listings.next(snapshot.list()) : listings.unchanged();
   }
 
   private boolean descriptionDue() {

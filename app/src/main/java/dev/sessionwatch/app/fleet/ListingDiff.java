@@ -1,11 +1,9 @@
 package dev.sessionwatch.app.fleet;
 
 import dev.sessionwatch.protocol.Session;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import dev.sessionwatch.protocol.SessionChanges;
+import dev.sessionwatch.protocol.SessionList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,29 +13,17 @@ import java.util.Set;
  * Use it from one thread at a time: a host's polls never overlap.
  */
 public final class ListingDiff {
-  private Map<String, Session> previous = Map.of();
+  private List<Session> previous = List.of();
   private long number;
 
   /**
-   * The changes of {@code listing} since the one given before. A session listed twice counts as
-   * first listed, as in the fleet.
+   * The changes of {@code listing} since the one given before, as the protocol tells them ({@link
+   * SessionChanges#between}).
    */
-  public ListingChanges next(List<Session> listing) {
-    Map<String, Session> byId = new HashMap<>(listing.size() * 4 / 3 + 1);
-    List<Session> changed = new ArrayList<>();
-    for (Session session : listing) {
-      if (byId.putIfAbsent(session.id(), session) == null) {
-        Session before = previous.get(session.id());
-        // The very same object when the agent sent the list's changes and this was not one.
-        if (before != session && !session.equals(before)) {
-          changed.add(session);
-        }
-      }
-    }
-    Set<String> gone = new HashSet<>(previous.keySet());
-    gone.removeAll(byId.keySet());
-    previous = byId;
-    return new ListingChanges(number, ++number, changed, gone);
+  public ListingChanges next(SessionList listing) {
+    SessionChanges changes = SessionChanges.between(previous, listing);
+    previous = listing.sessions();
+    return new ListingChanges(number, ++number, changes.changed(), Set.copyOf(changes.gone()));
   }
 
   /** The same listing as the one given before: an answer that it was not modified. */

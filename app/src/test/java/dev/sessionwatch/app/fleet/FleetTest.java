@@ -2,6 +2,7 @@ package dev.sessionwatch.app.fleet;
 
 import static dev.sessionwatch.app.testing.SessionLists.answer;
 import static dev.sessionwatch.app.testing.SessionLists.ftp;
+import static dev.sessionwatch.app.testing.SessionLists.listing;
 import static dev.sessionwatch.app.testing.SessionLists.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -334,11 +335,11 @@ class FleetTest {
   void takesOnlyTheChangedRowsWhenItShowsTheListingTheChangesStartFrom() {
     ListingDiff diff = new ListingDiff();
     List<Session> first = List.of(terminal("utmp:1", "alice"), terminal("utmp:2", "bob"));
-    fleet.apply(web01, answer(T0, first.toArray(Session[]::new)), diff.next(first));
+    fleet.apply(web01, answer(T0, first.toArray(Session[]::new)), diff.next(listing(first)));
     List<String> changes = recordChanges(terminals);
 
     Session bobIdle = terminal("utmp:2", "bob").toBuilder().state("idle").build();
-    ListingChanges bobChanged = diff.next(List.of(terminal("utmp:1", "alice"), bobIdle));
+    ListingChanges bobChanged = diff.next(listing(terminal("utmp:1", "alice"), bobIdle));
     // The answer's own listing is not read: only the changes are.
     fleet.apply(web01, answer(T0.plusSeconds(2)), bobChanged);
 
@@ -377,7 +378,7 @@ class FleetTest {
       } else {
         listing = randomListing(random);
         answer = answer(T0.plusSeconds(round), listing.toArray(Session[]::new));
-        changes = diff.next(listing);
+        changes = diff.next(listing(listing));
       }
       fleet.apply(web01, answer, changes);
 

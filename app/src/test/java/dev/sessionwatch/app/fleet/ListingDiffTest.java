@@ -1,11 +1,11 @@
 package dev.sessionwatch.app.fleet;
 
 import static dev.sessionwatch.app.testing.SessionLists.ftp;
+import static dev.sessionwatch.app.testing.SessionLists.listing;
 import static dev.sessionwatch.app.testing.SessionLists.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionwatch.protocol.Session;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ListingDiffTest {
@@ -13,7 +13,7 @@ class ListingDiffTest {
 
   @Test
   void theFirstListingIsAllNewSinceListingZero() {
-    ListingChanges changes = diff.next(List.of(terminal("utmp:1", "alice"), ftp("ftp:2", "bob")));
+    ListingChanges changes = diff.next(listing(terminal("utmp:1", "alice"), ftp("ftp:2", "bob")));
 
     assertThat(changes.base()).isZero();
     assertThat(changes.number()).isEqualTo(1);
@@ -23,10 +23,10 @@ class ListingDiffTest {
 
   @Test
   void aLaterListingTellsOnlyWhatChangedArrivedOrWent() {
-    diff.next(List.of(terminal("utmp:1", "alice"), terminal("utmp:2", "bob")));
+    diff.next(listing(terminal("utmp:1", "alice"), terminal("utmp:2", "bob")));
     Session bobIdle = terminal("utmp:2", "bob").toBuilder().state("idle").build();
 
-    ListingChanges changes = diff.next(List.of(bobIdle, terminal("utmp:3", "carol")));
+    ListingChanges changes = diff.next(listing(bobIdle, terminal("utmp:3", "carol")));
 
     assertThat(changes.base()).isEqualTo(1);
     assertThat(changes.number()).isEqualTo(2);
@@ -36,22 +36,22 @@ class ListingDiffTest {
 
   @Test
   void anEqualSessionDecodedAgainIsNoChange() {
-    diff.next(List.of(terminal("utmp:1", "alice")));
+    diff.next(listing(terminal("utmp:1", "alice")));
 
-    assertThat(diff.next(List.of(terminal("utmp:1", "alice"))).changed()).isEmpty();
+    assertThat(diff.next(listing(terminal("utmp:1", "alice"))).changed()).isEmpty();
   }
 
   @Test
   void aSessionListedTwiceCountsAsFirstListed() {
     ListingChanges changes =
-        diff.next(List.of(terminal("utmp:1", "alice"), terminal("utmp:1", "mallory")));
+        diff.next(listing(terminal("utmp:1", "alice"), terminal("utmp:1", "mallory")));
 
     assertThat(changes.changed()).extracting(Session::user).containsExactly("alice");
   }
 
   @Test
   void anUnchangedListingKeepsItsNumber() {
-    diff.next(List.of(terminal("utmp:1", "alice")));
+    diff.next(listing(terminal("utmp:1", "alice")));
 
     ListingChanges unchanged = diff.unchanged();
 

@@ -36,6 +36,15 @@ public final class SessionLists {
         Duration.ofMillis(12));
   }
 
+  /** A host's listing of {@code sessions}, as a poller diffs it. */
+  public static SessionList listing(List<Session> sessions) {
+    return new SessionList("host", Instant.EPOCH, sessions, List.of());
+  }
+
+  public static SessionList listing(Session... sessions) {
+    return listing(List.of(sessions));
+  }
+
   /** A fresh 200 answer, both clocks agreeing on {@code at}. */
   public static AgentResponse<SessionSnapshot> answer(Instant at, Session... sessions) {
     return answer(at, at, List.of(sessions));

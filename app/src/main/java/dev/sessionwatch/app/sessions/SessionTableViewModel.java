@@ -38,7 +38,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 /**
  * The state of one session table (Panel, FTP or Terminal): its rows, columns, title and what it
@@ -58,8 +57,7 @@ public final class SessionTableViewModel {
   private final ObservableValue<Instant> now;
   private final DateTimeFormatter logonTimeFormat;
   private final SortedRows sortedRows;
-  private final FilteredList<SessionRow> filteredRows;
-  private final SplitReplacements shownRows;
+  private final SearchedRows shownRows;
   private final List<SessionColumn<?>> columns;
   private final Map<String, BooleanProperty> visible = new LinkedHashMap<>();
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
@@ -91,8 +89,7 @@ public final class SessionTableViewModel {
         DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(zone);
     // Sorted below the search, so a search only filters rows already in order.
     this.sortedRows = new SortedRows(rows);
-    this.filteredRows = new FilteredList<>(sortedRows);
-    this.shownRows = new SplitReplacements(filteredRows);
+    this.shownRows = new SearchedRows(sortedRows);
     this.columns = columnsFor(kind);
     for (SessionColumn<?> column : columns) {
       visible.put(
@@ -103,12 +100,11 @@ public final class SessionTableViewModel {
     visible.values().forEach(shown -> shown.addListener(changed -> visibleColumns = new Object()));
     Observable[] filterInputs =
         Stream.concat(Stream.of(searchText), visible.values().stream()).toArray(Observable[]::new);
-    filteredRows
+    shownRows
         .predicateProperty()
         .bind(Bindings.createObjectBinding(() -> filter(searchText.getValue()), filterInputs));
     title.bind(
-        Bindings.createStringBinding(
-            () -> label(kind) + " (" + filteredRows.size() + ")", filteredRows));
+        Bindings.createStringBinding(() -> label(kind) + " (" + shownRows.size() + ")", shownRows));
     emptyText.bind(Bindings.createStringBinding(() -> emptyText(hosts), hosts));
   }
 
@@ -123,7 +119,7 @@ public final class SessionTableViewModel {
 
   /** Which rows the search shows; it changes with the search text and the visible columns. */
   public ObservableValue<Predicate<? super SessionRow>> filterProperty() {
-    return filteredRows.predicateProperty();
+    return shownRows.predicateProperty();
   }
 
   /** The order of the rows, null for the order they came in; a view binds its sort order here. */

@@ -74,7 +74,7 @@ final class SearchedRows extends MirroredRows {
   private void search() {
     Predicate<? super SessionRow> test = predicate.get();
     int[] shown = new int[Math.max(16, sourceRows.size())];
-    List<SessionRow> rows = new ArrayList<>();
+    List<SessionRow> rows = new ArrayList<>(sourceRows.size());
     for (int index = 0; index < sourceRows.size(); index++) {
       SessionRow row = sourceRows.get(index);
       if (test.test(row)) {

@@ -25,6 +25,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -182,7 +183,14 @@ public final class SessionTable {
   }
 
   private void showSelectedOrTop() {
-    table.scrollTo(Math.max(0, table.getSelectionModel().getSelectedIndex()));
+    int selected = table.getSelectionModel().getSelectedIndex();
+    if (selected >= 0) {
+      table.scrollTo(selected);
+    } else if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+      // Not the table's scrollTo, which first lays out every row at the old place, then again at
+      // the top: the flow lays out the top once, in the next pulse.
+      flow.scrollToTop(0);
+    }
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.skin.TableViewSkin;
+import javafx.scene.control.skin.VirtualFlow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
@@ -149,6 +150,27 @@ class SessionTableTest {
     SessionRow selected = table.node().getSelectionModel().getSelectedItem();
     assertThat(selected.session().user()).isEqualTo("user40");
     assertThat(scrolledTo).containsExactly(table.node().getItems().indexOf(selected));
+  }
+
+  @Test
+  void aNewSearchWithNothingSelectedStartsAtTheTop() throws Exception {
+    Session[] listed =
+        IntStream.range(0, 50).mapToObj(n -> ftp("ftp:" + n, "user" + n)).toArray(Session[]::new);
+    fleet.apply(fleet.addHost("web01"), answer(T0, listed));
+    SessionTable table = table(SessionKind.FTP);
+    VirtualFlow<?> flow =
+        WaitForAsyncUtils.asyncFx(
+                () -> {
+                  table.node().setSkin(new TableViewSkin<>(table.node()));
+                  VirtualFlow<?> shown = (VirtualFlow<?>) table.node().lookup(".virtual-flow");
+                  shown.setPosition(0.8);
+                  sessions.searchTextProperty().set("user1");
+                  return shown;
+                })
+            .get();
+
+    assertThat(flow.getPosition()).isZero();
+    assertThat(table.node().getItems()).hasSize(11);
   }
 
   private static TableColumn<SessionRow, ?> column(SessionTable table, String id) {

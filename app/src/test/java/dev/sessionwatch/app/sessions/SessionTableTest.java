@@ -132,10 +132,7 @@ class SessionTableTest {
 
   @Test
   void aNewSearchStartsAtTheSelectedRow() throws Exception {
-    Session[] listed =
-        IntStream.range(0, 50).mapToObj(n -> ftp("ftp:" + n, "user" + n)).toArray(Session[]::new);
-    fleet.apply(fleet.addHost("web01"), answer(T0, listed));
-    SessionTable table = table(SessionKind.FTP);
+    SessionTable table = fiftyUsersTable();
     List<Integer> scrolledTo = new ArrayList<>();
     WaitForAsyncUtils.asyncFx(
             () -> {
@@ -154,10 +151,7 @@ class SessionTableTest {
 
   @Test
   void aNewSearchWithNothingSelectedStartsAtTheTop() throws Exception {
-    Session[] listed =
-        IntStream.range(0, 50).mapToObj(n -> ftp("ftp:" + n, "user" + n)).toArray(Session[]::new);
-    fleet.apply(fleet.addHost("web01"), answer(T0, listed));
-    SessionTable table = table(SessionKind.FTP);
+    SessionTable table = fiftyUsersTable();
     VirtualFlow<?> flow =
         WaitForAsyncUtils.asyncFx(
                 () -> {
@@ -171,6 +165,14 @@ class SessionTableTest {
 
     assertThat(flow.getPosition()).isZero();
     assertThat(table.node().getItems()).hasSize(11);
+  }
+
+  /** The FTP table of one host with fifty sessions, of user0 to user49. */
+  private SessionTable fiftyUsersTable() throws Exception {
+    Session[] listed =
+        IntStream.range(0, 50).mapToObj(n -> ftp("ftp:" + n, "user" + n)).toArray(Session[]::new);
+    fleet.apply(fleet.addHost("web01"), answer(T0, listed));
+    return table(SessionKind.FTP);
   }
 
   private static TableColumn<SessionRow, ?> column(SessionTable table, String id) {

@@ -72,41 +72,21 @@ final class SearchedRows extends MirroredRows {
    * before follow the new ones, and {@link #getSourceIndex} answers for both.
    */
   private void search() {
-    Predicate<? super SessionRow> test = predicate.get();
-    int[] shown = new int[Math.max(16, sourceRows.size())];
-    List<SessionRow> rows = new ArrayList<>(sourceRows.size());
-    for (int index = 0; index < sourceRows.size(); index++) {
-      SessionRow row = sourceRows.get(index);
-      if (test.test(row)) {
-        shown[rows.size()] = index;
-        rows.add(row);
-      }
-    }
+    Matches found = matching(0, sourceRows.size());
     int before = view.size();
-    if (Arrays.equals(at, 0, before, shown, 0, rows.size())) {
+    if (Arrays.equals(at, 0, before, found.sourceIndices(), 0, found.rows().size())) {
       return;
     }
-    if (before > 0 && !rows.isEmpty()) {
-      int[] both = Arrays.copyOf(shown, Math.max(shown.length, rows.size() + before));
-      System.arraycopy(at, 0, both, rows.size(), before);
-      at = both;
+    if (!found.rows().isEmpty()) {
       beginChange();
-      view.addAll(0, rows);
-      nextAdd(0, rows.size());
+      show(0, found);
       endChange();
     }
-    at = shown;
-    beginChange();
-    List<SessionRow> gone = new ArrayList<>(view.subList(view.size() - before, view.size()));
-    view.subList(view.size() - before, view.size()).clear();
     if (before > 0) {
-      nextRemove(view.size(), gone);
+      beginChange();
+      hide(found.rows().size(), view.size());
+      endChange();
     }
-    if (view.isEmpty() && !rows.isEmpty()) {
-      view.addAll(rows);
-      nextAdd(0, rows.size());
-    }
-    endChange();
   }
 
   @Override
@@ -130,6 +110,51 @@ final class SearchedRows extends MirroredRows {
     }
   }
 
+  /**
+   * The source's rows from {@code from} to {@code to} that the search shows, with their indices.
+   */
+  private record Matches(int[] sourceIndices, List<SessionRow> rows) {}
+
+  private Matches matching(int from, int to) {
+    Predicate<? super SessionRow> test = predicate.get();
+    int[] sourceIndices = new int[to - from];
+    List<SessionRow> rows = new ArrayList<>(to - from);
+    for (int index = from; index < to; index++) {
+      SessionRow row = sourceRows.get(index);
+      if (test.test(row)) {
+        sourceIndices[rows.size()] = index;
+        rows.add(row);
+      }
+    }
+    return new Matches(sourceIndices, rows);
+  }
+
+  /** Shows {@code matches} from {@code position} on; call it between beginChange and endChange. */
+  private void show(int position, Matches matches) {
+    int count = matches.rows().size();
+    if (count == 0) {
+      return;
+    }
+    if (view.size() + count > at.length) {
+      at = Arrays.copyOf(at, Math.max(at.length * 2, view.size() + count));
+    }
+    System.arraycopy(at, position, at, position + count, view.size() - position);
+    System.arraycopy(matches.sourceIndices(), 0, at, position, count);
+    view.addAll(position, matches.rows());
+    nextAdd(position, position + count);
+  }
+
+  /**
+   * Hides the rows shown from {@code start} to {@code end}; call it between beginChange and
+   * endChange.
+   */
+  private void hide(int start, int end) {
+    List<SessionRow> gone = new ArrayList<>(view.subList(start, end));
+    view.subList(start, end).clear();
+    System.arraycopy(at, end, at, start, view.size() - start);
+    nextRemove(start, gone);
+  }
+
   /** Where the first shown row at or after source index {@code sourceIndex} is, or would go. */
   private int firstAtOrAfter(int sourceIndex) {
     int found = Arrays.binarySearch(at, 0, view.size(), sourceIndex);
@@ -143,14 +168,9 @@ final class SearchedRows extends MirroredRows {
     int start = firstAtOrAfter(from);
     int end = firstAtOrAfter(from + count);
     if (end > start) {
-      List<SessionRow> gone = new ArrayList<>(view.subList(start, end));
-      view.subList(start, end).clear();
-      nextRemove(start, gone);
+      hide(start, end);
     }
-    System.arraycopy(at, end, at, start, view.size() - start);
-    for (int index = start; index < view.size(); index++) {
-      at[index] -= count;
-    }
+    shift(start, -count);
   }
 
   private void added(int from, int count) {
@@ -158,28 +178,14 @@ final class SearchedRows extends MirroredRows {
       return;
     }
     int start = firstAtOrAfter(from);
-    Predicate<? super SessionRow> test = predicate.get();
-    List<SessionRow> rows = new ArrayList<>();
-    int[] sourceIndices = new int[count];
-    for (int index = from; index < from + count; index++) {
-      SessionRow row = sourceRows.get(index);
-      if (test.test(row)) {
-        sourceIndices[rows.size()] = index;
-        rows.add(row);
-      }
-    }
-    int after = view.size() - start;
-    if (view.size() + rows.size() > at.length) {
-      at = Arrays.copyOf(at, Math.max(at.length * 2, view.size() + rows.size()));
-    }
-    System.arraycopy(at, start, at, start + rows.size(), after);
-    System.arraycopy(sourceIndices, 0, at, start, rows.size());
-    for (int index = start + rows.size(); index < start + rows.size() + after; index++) {
-      at[index] += count;
-    }
-    if (!rows.isEmpty()) {
-      view.addAll(start, rows);
-      nextAdd(start, start + rows.size());
+    shift(start, count);
+    show(start, matching(from, from + count));
+  }
+
+  /** Moves the source indices of the rows shown from {@code position} on by {@code by}. */
+  private void shift(int position, int by) {
+    for (int index = position; index < view.size(); index++) {
+      at[index] += by;
     }
   }
 
@@ -187,27 +193,14 @@ final class SearchedRows extends MirroredRows {
   private void updated(int sourceIndex) {
     int position = firstAtOrAfter(sourceIndex);
     boolean wasShown = position < view.size() && at[position] == sourceIndex;
-    SessionRow row = sourceRows.get(sourceIndex);
-    boolean shown = predicate.get().test(row);
+    boolean shown = predicate.get().test(sourceRows.get(sourceIndex));
     if (wasShown && shown) {
       nextUpdate(position);
     } else if (wasShown) {
-      view.remove(position);
-      System.arraycopy(at, position + 1, at, position, view.size() - position);
-      nextRemove(position, row);
+      hide(position, position + 1);
     } else if (shown) {
-      insert(position, sourceIndex, row);
-      nextAdd(position, position + 1);
+      show(position, matching(sourceIndex, sourceIndex + 1));
     }
-  }
-
-  private void insert(int position, int sourceIndex, SessionRow row) {
-    if (view.size() == at.length) {
-      at = Arrays.copyOf(at, at.length * 2);
-    }
-    System.arraycopy(at, position, at, position + 1, view.size() - position);
-    at[position] = sourceIndex;
-    view.add(position, row);
   }
 
   /** The source reordered its rows: the rows shown keep their rows, in the new order. */

@@ -114,17 +114,22 @@ public final class AgentClient {
         return new AgentResponse.Success<>(unchanged, since(started));
       }
       SessionList list;
+      SessionList changedFrom = null;
+      SessionChanges changes = null;
       if (response.code() == 226 && lastSnapshot != null) {
         if (!Objects.equals(response.header("Delta-Base"), etag)
             || !SessionChanges.MANIPULATION.equals(response.header("IM"))) {
           etag = null; // the next poll asks for the whole list
           return new AgentResponse.Malformed<>("the agent sent changes to another list");
         }
-        SessionChanges changes = Json.mapper().readValue(readBody(response), SessionChanges.class);
-        if (changes == null) {
+        SessionChanges sent = Json.mapper().readValue(readBody(response), SessionChanges.class);
+        if (sent == null) {
           return new AgentResponse.Malformed<>("the agent's changes are empty");
         }
-        list = ChangedList.of(lastSnapshot.list(), changes);
+        changedFrom = lastSnapshot.list();
+        ChangedList changed = ChangedList.of(changedFrom, sent);
+        list = changed.list();
+        changes = changed.applied();
       } else if (response.code() == 200) {
         list = Json.mapper().readValue(readBody(response), SessionList.class);
       } else {
@@ -134,7 +139,12 @@ public final class AgentClient {
         return new AgentResponse.Malformed<>("the session list has no collectedAt time");
       }
       lastSnapshot =
-          new SessionSnapshot(list, new AgentClock(list.collectedAt(), clock.instant()), true);
+          new SessionSnapshot(
+              list,
+              new AgentClock(list.collectedAt(), clock.instant()),
+              true,
+              changedFrom,
+              changes);
       etag = response.header("ETag");
       return new AgentResponse.Success<>(lastSnapshot, since(started));
     }

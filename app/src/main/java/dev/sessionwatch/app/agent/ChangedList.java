@@ -9,17 +9,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A session list brought up to date with an agent's changes to it. */
-final class ChangedList {
-  private ChangedList() {}
+/**
+ * A session list brought up to date with an agent's changes to it.
+ *
+ * @param applied the changes as taken: a session the agent named twice, as first named
+ */
+record ChangedList(SessionList list, SessionChanges applied) {
 
   /**
    * {@code before} without the sessions gone, each changed one in its place (the others the very
    * objects they were) and the new ones after, in the agent's order.
    */
-  static SessionList of(SessionList before, SessionChanges changes) {
+  static ChangedList of(SessionList before, SessionChanges changes) {
     Map<String, Session> changed = new LinkedHashMap<>();
     changes.changed().forEach(session -> changed.putIfAbsent(session.id(), session));
+    SessionChanges applied =
+        changed.size() == changes.changed().size()
+            ? changes
+            : new SessionChanges(
+                changes.host(),
+                changes.collectedAt(),
+                List.copyOf(changed.values()),
+                changes.gone(),
+                changes.errors());
     Set<String> gone = Set.copyOf(changes.gone());
     List<Session> sessions = new ArrayList<>(before.sessions().size() + changed.size());
     for (Session session : before.sessions()) {
@@ -29,6 +41,8 @@ final class ChangedList {
       }
     }
     sessions.addAll(changed.values());
-    return new SessionList(changes.host(), changes.collectedAt(), sessions, changes.errors());
+    return new ChangedList(
+        new SessionList(changes.host(), changes.collectedAt(), sessions, changes.errors()),
+        applied);
   }
 }

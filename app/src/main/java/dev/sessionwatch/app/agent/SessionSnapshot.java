@@ -1,5 +1,6 @@
 package dev.sessionwatch.app.agent;
 
+import dev.sessionwatch.protocol.SessionChanges;
 import dev.sessionwatch.protocol.SessionList;
 
 /**
@@ -7,5 +8,19 @@ import dev.sessionwatch.protocol.SessionList;
  *
  * @param clock relates the list's {@code collectedAt} to the console's clock
  * @param modified false when the agent answered 304 and this is the list it sent before
+ * @param changedFrom when the agent sent only changes (226): the list it answered before, which
+ *     they change into this one; else null
+ * @param changes those changes, as the agent sent them; null with {@code changedFrom}
  */
-public record SessionSnapshot(SessionList list, AgentClock clock, boolean modified) {}
+public record SessionSnapshot(
+    SessionList list,
+    AgentClock clock,
+    boolean modified,
+    SessionList changedFrom,
+    SessionChanges changes) {
+
+  /** A whole list, or the same list again: not told as changes. */
+  public SessionSnapshot(SessionList list, AgentClock clock, boolean modified) {
+    this(list, clock, modified, null, null);
+  }
+}

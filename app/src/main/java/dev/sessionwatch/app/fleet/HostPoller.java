@@ -130,7 +130,7 @@ public final class HostPoller implements AutoCloseable {
       return null;
     }
     SessionSnapshot snapshot = success.value();
-    return snapshot.modified() ? listings.next(snapshot.list()) : listings.unchanged();
+    return snapshot.modified() ? listings.next(snapshot) : listings.unchanged();
   }
 
   private boolean descriptionDue() {

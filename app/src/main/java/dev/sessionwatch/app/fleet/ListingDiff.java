@@ -1,5 +1,6 @@
 package dev.sessionwatch.app.fleet;
 
+import dev.sessionwatch.app.agent.SessionSnapshot;
 import dev.sessionwatch.protocol.Session;
 import dev.sessionwatch.protocol.SessionChanges;
 import dev.sessionwatch.protocol.SessionList;
@@ -13,7 +14,7 @@ import java.util.Set;
  * Use it from one thread at a time: a host's polls never overlap.
  */
 public final class ListingDiff {
-  private List<Session> previous = List.of();
+  private SessionList previous;
   private long number;
 
   /**
@@ -21,8 +22,23 @@ public final class ListingDiff {
    * SessionChanges#between}).
    */
   public ListingChanges next(SessionList listing) {
-    SessionChanges changes = SessionChanges.between(previous, listing);
-    previous = listing.sessions();
+    List<Session> before = previous == null ? List.of() : previous.sessions();
+    return next(listing, SessionChanges.between(before, listing));
+  }
+
+  /**
+   * The changes of a snapshot's list since the one given before: those the agent sent when they
+   * start from that very list, without comparing the two again; else worked out as {@link
+   * #next(SessionList)} does.
+   */
+  public ListingChanges next(SessionSnapshot snapshot) {
+    return snapshot.changes() != null && snapshot.changedFrom() == previous
+        ? next(snapshot.list(), snapshot.changes())
+        : next(snapshot.list());
+  }
+
+  private ListingChanges next(SessionList listing, SessionChanges changes) {
+    previous = listing;
     return new ListingChanges(number, ++number, changes.changed(), Set.copyOf(changes.gone()));
   }
 

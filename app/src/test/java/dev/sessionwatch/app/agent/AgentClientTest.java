@@ -105,6 +105,9 @@ class AgentClientTest {
     // Only the changes came: the sessions that did not change are the very objects of the first.
     assertThat(second.list().sessions())
         .anyMatch(session -> first.list().sessions().stream().anyMatch(kept -> kept == session));
+    // And the changes come with it, from the first list, for the fleet to take without a diff.
+    assertThat(second.changedFrom()).isSameAs(first.list());
+    assertThat(second.changes().changed()).extracting(Session::id).contains(added);
   }
 
   @Test

@@ -25,7 +25,7 @@ class ChangedListTest {
     Session dave = ftp("ftp:4", "dave");
     SourceError failed = new SourceError("vsftpd", "no titles");
 
-    SessionList after =
+    ChangedList changed =
         ChangedList.of(
             before,
             new SessionChanges(
@@ -34,10 +34,30 @@ class ChangedListTest {
                 List.of(dave, bobIdle),
                 List.of("utmp:1"),
                 List.of(failed)));
+    SessionList after = changed.list();
 
     assertThat(after.sessions()).containsExactly(bobIdle, carol, dave);
     assertThat(after.sessions().get(1)).isSameAs(carol);
     assertThat(after.collectedAt()).isEqualTo(T0.plusSeconds(2));
     assertThat(after.errors()).containsExactly(failed);
+    assertThat(changed.applied().changed()).containsExactly(dave, bobIdle);
+    assertThat(changed.applied().gone()).containsExactly("utmp:1");
+  }
+
+  @Test
+  void takesASessionNamedTwiceAsFirstNamed() {
+    Session alice = terminal("utmp:1", "alice");
+    SessionList before = new SessionList("web01", T0, List.of(alice), List.of());
+    Session aliceIdle = alice.toBuilder().state("idle").build();
+    Session aliceActive = alice.toBuilder().state("active").build();
+
+    ChangedList changed =
+        ChangedList.of(
+            before,
+            new SessionChanges(
+                "web01", T0.plusSeconds(2), List.of(aliceIdle, aliceActive), List.of(), List.of()));
+
+    assertThat(changed.list().sessions()).containsExactly(aliceIdle);
+    assertThat(changed.applied().changed()).containsExactly(aliceIdle);
   }
 }

@@ -456,12 +456,19 @@ public final class DemoHost {
             .build();
   }
 
-  /** The session as listed at {@code at}: what moves between events is derived from the time. */
+  /**
+   * The session as listed at {@code at}: what moves between events is derived from the time. A
+   * panel or terminal session's state is kept once derived, so that listing it again costs nothing
+   * until the state changes: a host of thousands is listed every second.
+   */
   private static Session render(Simulated simulated, Instant at) {
     Session session = simulated.session;
     if (session.kind() != SessionKind.FTP) {
-      boolean active = Duration.between(session.idleSince(), at).compareTo(ACTIVE_WITHIN) < 0;
-      return session.toBuilder().state(active ? "active" : "idle").build();
+      String state = at.isBefore(session.idleSince().plus(ACTIVE_WITHIN)) ? "active" : "idle";
+      if (!state.equals(session.state())) {
+        simulated.session = session.toBuilder().state(state).build();
+      }
+      return simulated.session;
     }
     if (simulated.transferSize == null) {
       return session;

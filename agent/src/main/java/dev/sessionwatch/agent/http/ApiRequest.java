@@ -153,8 +153,11 @@ final class ApiRequest {
    */
   static void discardBody(HttpExchange exchange, long limit) throws IOException {
     InputStream in = exchange.getRequestBody();
+    if (in.read() == -1) {
+      return; // what every GET sends: no body, and no buffer to read one into
+    }
     byte[] buffer = new byte[8192];
-    long discarded = 0;
+    long discarded = 1;
     int read;
     while (discarded <= limit && (read = in.read(buffer)) != -1) {
       discarded += read;

@@ -17,9 +17,11 @@ public final class Json {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
-          // Registered after: its deserializer goes first.
+          // Registered after: its serializer and deserializer go first.
           .addModule(
-              new SimpleModule().addDeserializer(Instant.class, new UtcInstantDeserializer()))
+              new SimpleModule()
+                  .addSerializer(Instant.class, new UtcInstantSerializer())
+                  .addDeserializer(Instant.class, new UtcInstantDeserializer()))
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

@@ -191,7 +191,7 @@ public final class DemoHost {
   private List<Session> list(SessionKind kind) {
     synchronized (lock) {
       advance(clock.instant());
-      List<Session> sessions = new ArrayList<>();
+      List<Session> sessions = new ArrayList<>(live.size());
       for (Simulated simulated : live.values()) {
         if (simulated.session.kind() == kind) {
           sessions.add(render(simulated, simulatedUntil));

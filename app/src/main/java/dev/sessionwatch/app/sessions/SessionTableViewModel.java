@@ -105,7 +105,15 @@ public final class SessionTableViewModel {
         .bind(Bindings.createObjectBinding(() -> filter(searchText.getValue()), filterInputs));
     title.bind(
         Bindings.createStringBinding(() -> label(kind) + " (" + shownRows.size() + ")", shownRows));
-    emptyText.bind(Bindings.createStringBinding(() -> emptyText(hosts), hosts));
+    // Whether there are rows at all, kept apart so that a refresh does not word the text again.
+    BooleanProperty anyRows = new SimpleBooleanProperty(!sortedRows.isEmpty());
+    sortedRows.addListener((Observable rowsChanged) -> anyRows.set(!sortedRows.isEmpty()));
+    emptyText.bind(
+        Bindings.createStringBinding(
+            () -> anyRows.get() ? noneMatches(searchText.getValue()) : emptyText(hosts),
+            hosts,
+            anyRows,
+            searchText));
   }
 
   public SessionKind kind() {
@@ -273,6 +281,17 @@ public final class SessionTableViewModel {
       case FTP -> "FTP";
       case TERMINAL -> "Terminal";
     };
+  }
+
+  /** Why a table with rows shows none: the search hides them all. */
+  private String noneMatches(String search) {
+    String sessions =
+        switch (kind) {
+          case PANEL -> "panel session";
+          case FTP -> "FTP session";
+          case TERMINAL -> "terminal session";
+        };
+    return "No " + sessions + " matches “" + search.strip() + "”.";
   }
 
   private String emptyText(List<Host> hosts) {

@@ -255,6 +255,20 @@ class SessionTableViewModelTest {
   }
 
   @Test
+  void saysNothingMatchesWhenTheSearchHidesEveryRow() {
+    fleet.apply(web01, answer(T0, ftp("proftpd:1", "alice")));
+
+    sessions.searchTextProperty().set(" mallory ");
+
+    assertThat(ftpTable.rows()).isEmpty();
+    assertThat(ftpTable.emptyTextProperty().get()).isEqualTo("No FTP session matches “mallory”.");
+    // Once the last session is gone, the search is no longer why the table is empty.
+    fleet.apply(web01, answer(T0.plusSeconds(2)));
+    assertThat(ftpTable.emptyTextProperty().get())
+        .isEqualTo("No one is logged in over FTP on web01.");
+  }
+
+  @Test
   void saysWhyWhenNoServerAnswered() {
     fleet.apply(web01, new AgentResponse.Unreachable<>("connection refused by web01:7878"));
 

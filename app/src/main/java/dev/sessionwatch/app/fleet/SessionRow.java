@@ -22,6 +22,9 @@ public final class SessionRow {
   /** Where the row is in its {@link SessionRowList}; -1 while in none. */
   int index = -1;
 
+  /** What the row is in the changes its {@link SessionRowList} is holding back. */
+  Held held = Held.NOTHING;
+
   /** The fleet's number of the last listing that had this session. */
   long listedIn;
 
@@ -107,5 +110,14 @@ public final class SessionRow {
   @Override
   public String toString() {
     return "SessionRow[" + key.host().name() + " " + key.sessionId() + "]";
+  }
+
+  /** A row's part in held changes: a removed row is not updated, an added one not removed. */
+  enum Held {
+    NOTHING,
+    UPDATED,
+    ADDED,
+    REMOVED,
+    NEVER_THERE
   }
 }

@@ -2,9 +2,7 @@ package dev.sessionwatch.app.fleet;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import javafx.collections.ObservableListBase;
 
 /**
@@ -76,7 +74,7 @@ final class SessionRowList extends ObservableListBase<SessionRow> {
     HeldChange gathered = held;
     held = null;
     if (gathered != null) {
-      change(gathered.removed, gathered.updated, gathered.added);
+      gathered.take(this);
     }
   }
 
@@ -112,30 +110,51 @@ final class SessionRowList extends ObservableListBase<SessionRow> {
 
   /**
    * Changes gathered from several answers, as one: a row added and then removed was never there, a
-   * row updated several times is updated once, a removed row is no longer updated.
+   * row updated several times is updated once, a removed row is no longer updated. Each row notes
+   * its part in the batch ({@link SessionRow#held}), so gathering a refresh of thousands of rows
+   * appends each to a list rather than hashing it into a set.
    */
   private static final class HeldChange {
-    // SessionRow keeps Object's identity equality, so these are sets of row objects.
-    private final Set<SessionRow> removed = new LinkedHashSet<>();
-    private final Set<SessionRow> updated = new LinkedHashSet<>();
-    private final Set<SessionRow> added = new LinkedHashSet<>();
+    private final List<SessionRow> removed = new ArrayList<>();
+    private final List<SessionRow> updated = new ArrayList<>();
+    private final List<SessionRow> added = new ArrayList<>();
 
     void gather(
         Collection<SessionRow> removedNow,
         Collection<SessionRow> updatedNow,
         Collection<SessionRow> addedNow) {
       for (SessionRow row : removedNow) {
-        updated.remove(row);
-        if (!added.remove(row)) {
+        if (row.held == SessionRow.Held.ADDED) {
+          row.held = SessionRow.Held.NEVER_THERE;
+        } else {
+          row.held = SessionRow.Held.REMOVED;
           removed.add(row);
         }
       }
       for (SessionRow row : updatedNow) {
-        if (!added.contains(row)) {
+        if (row.held == SessionRow.Held.NOTHING) {
+          row.held = SessionRow.Held.UPDATED;
           updated.add(row);
         }
       }
-      added.addAll(addedNow);
+      for (SessionRow row : addedNow) {
+        row.held = SessionRow.Held.ADDED;
+        added.add(row);
+      }
+    }
+
+    /** The rows still updated or added, in the order first gathered; each row forgets its part. */
+    void take(SessionRowList list) {
+      List<SessionRow> stillUpdated = still(updated, SessionRow.Held.UPDATED);
+      List<SessionRow> stillAdded = still(added, SessionRow.Held.ADDED);
+      removed.forEach(row -> row.held = SessionRow.Held.NOTHING);
+      updated.forEach(row -> row.held = SessionRow.Held.NOTHING);
+      added.forEach(row -> row.held = SessionRow.Held.NOTHING);
+      list.change(removed, stillUpdated, stillAdded);
+    }
+
+    private static List<SessionRow> still(List<SessionRow> rows, SessionRow.Held part) {
+      return rows.stream().filter(row -> row.held == part).toList();
     }
   }
 }

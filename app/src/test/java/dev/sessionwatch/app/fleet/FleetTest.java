@@ -316,6 +316,27 @@ class FleetTest {
   }
 
   @Test
+  void aRowAddedAndUpdatedInOneBatchIsOnlyAddedAndOneUpdatedTwiceIsUpdatedOnce() {
+    fleet.apply(web01, answer(T0, terminal("utmp:1", "alice")));
+    List<String> changes = recordChanges(terminals);
+
+    Session aliceIdle = terminal("utmp:1", "alice").toBuilder().state("idle").build();
+    Session bobIdle = terminal("utmp:2", "bob").toBuilder().state("idle").build();
+    fleet.together(
+        () -> {
+          fleet.apply(web01, answer(T0.plusSeconds(2), aliceIdle, terminal("utmp:2", "bob")));
+          fleet.apply(web01, answer(T0.plusSeconds(4), terminal("utmp:1", "alice"), bobIdle));
+        });
+
+    assertThat(changes).containsExactlyInAnyOrder("updated 0", "added 1");
+    assertThat(terminals).extracting(row -> row.session().state()).containsExactly(null, "idle");
+    // The next batch starts afresh: the rows remember nothing of this one.
+    changes.clear();
+    fleet.together(() -> fleet.apply(web01, answer(T0.plusSeconds(6), aliceIdle)));
+    assertThat(changes).containsExactlyInAnyOrder("removed 1", "updated 0");
+  }
+
+  @Test
   void aRowUpdatedAndThenRemovedInOneBatchIsOnlyRemoved() {
     fleet.apply(web01, answer(T0, terminal("utmp:1", "alice"), terminal("utmp:2", "bob")));
     List<String> changes = recordChanges(terminals);

@@ -138,15 +138,12 @@ public final class AgentClient {
       if (list == null || list.collectedAt() == null) {
         return new AgentResponse.Malformed<>("the session list has no collectedAt time");
       }
-      lastSnapshot =
-          new SessionSnapshot(
-              list,
-              new AgentClock(list.collectedAt(), clock.instant()),
-              true,
-              changedFrom,
-              changes);
+      AgentClock agentClock = new AgentClock(list.collectedAt(), clock.instant());
+      // Kept without the changes: the list they start from would stay in memory with it.
+      lastSnapshot = new SessionSnapshot(list, agentClock, true);
       etag = response.header("ETag");
-      return new AgentResponse.Success<>(lastSnapshot, since(started));
+      return new AgentResponse.Success<>(
+          new SessionSnapshot(list, agentClock, true, changedFrom, changes), since(started));
     }
   }
 

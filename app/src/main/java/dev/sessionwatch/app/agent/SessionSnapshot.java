@@ -10,7 +10,7 @@ import dev.sessionwatch.protocol.SessionList;
  * @param modified false when the agent answered 304 and this is the list it sent before
  * @param changedFrom when the agent sent only changes (226): the list it answered before, which
  *     they change into this one; else null
- * @param changes those changes, as the agent sent them; null with {@code changedFrom}
+ * @param changes those changes, as applied to it; null with {@code changedFrom}
  */
 public record SessionSnapshot(
     SessionList list,

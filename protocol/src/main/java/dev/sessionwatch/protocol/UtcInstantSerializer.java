@@ -36,7 +36,7 @@ final class UtcInstantSerializer extends StdSerializer<Instant> {
   /**
    * Writes {@code instant} into {@code text}; answers its length, or -1 for a year out of range.
    */
-  static int format(Instant instant, char[] text) {
+  private static int format(Instant instant, char[] text) {
     LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
     int year = time.getYear();
     if (year < 0 || year > 9999) {

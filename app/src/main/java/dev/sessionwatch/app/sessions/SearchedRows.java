@@ -193,13 +193,14 @@ final class SearchedRows extends MirroredRows {
   private void updated(int sourceIndex) {
     int position = firstAtOrAfter(sourceIndex);
     boolean wasShown = position < view.size() && at[position] == sourceIndex;
-    boolean shown = predicate.get().test(sourceRows.get(sourceIndex));
+    SessionRow row = sourceRows.get(sourceIndex);
+    boolean shown = predicate.get().test(row);
     if (wasShown && shown) {
       nextUpdate(position);
     } else if (wasShown) {
       hide(position, position + 1);
     } else if (shown) {
-      show(position, matching(sourceIndex, sourceIndex + 1));
+      show(position, new Matches(new int[] {sourceIndex}, List.of(row)));
     }
   }
 
